@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "axes",
     "jiefen.core",
     "jiefen.org",
+    "jiefen.cases",
 ]
 
 MIDDLEWARE = [
@@ -46,11 +47,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before our middleware: the idle logout leaves the user a message.
+    "django.contrib.messages.middleware.MessageMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "jiefen.org.middleware.IdleLogoutMiddleware",
     "jiefen.org.middleware.PasswordPolicyMiddleware",
     "jiefen.org.middleware.AdminTwoFactorMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Axes last, as its documentation asks: it turns a lockout into our Chinese lockout page.
@@ -103,7 +105,7 @@ JIEFEN_PASSWORD_MIN_LENGTH = env_int("JIEFEN_PASSWORD_MIN_LENGTH", 10)
 JIEFEN_PASSWORD_MAX_AGE_DAYS = env_int("JIEFEN_PASSWORD_MAX_AGE_DAYS", 90)
 AUTH_PASSWORD_VALIDATORS = [
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "jiefen.org.passwords.MinimumLengthValidator",
         "OPTIONS": {"min_length": JIEFEN_PASSWORD_MIN_LENGTH},
     },
     {"NAME": "jiefen.org.passwords.CharacterClassValidator", "OPTIONS": {"min_classes": 3}},
@@ -169,6 +171,13 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_URL = "/media/"
+
+# --- case handling (DOMAIN.md §6; configurable) --------------------------------------------
+JIEFEN_GROUP_THRESHOLD = env_int("JIEFEN_GROUP_THRESHOLD", 10)  # people: a group dispute
+JIEFEN_UPLOAD_MAX_MB = env_int("JIEFEN_UPLOAD_MAX_MB", 20)
+DATA_UPLOAD_MAX_MEMORY_SIZE = (JIEFEN_UPLOAD_MAX_MB + 5) * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 LOGGING = {
     "version": 1,

@@ -19,7 +19,7 @@ from jiefen.org.models import (
     Unit,
     User,
 )
-from jiefen.org.roles import Role, separation_problem
+from jiefen.org.roles import Role
 
 
 @admin.register(Region, site=admin_site)
@@ -114,9 +114,14 @@ class UserChangeForm(forms.ModelForm):
             self.fields["roles"].initial = sorted(self.instance.roles)
 
     def clean_roles(self):
+        # All the rules set_roles applies (三员分立, an administrator outside any centre, a unit
+        # handler inside a unit), so a refused change is shown on the form, not saved and logged
+        # as a success with an error message beside it.
         roles = set(self.cleaned_data["roles"])
-        if problem := separation_problem(roles):
-            raise forms.ValidationError(problem)
+        try:
+            services.check_roles(roles, self.instance.centre, self.instance.unit)
+        except DomainError as exc:
+            raise forms.ValidationError(exc.message) from exc
         return roles
 
 

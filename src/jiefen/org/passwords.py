@@ -1,6 +1,18 @@
 """Password rules of the security baseline, with Chinese messages."""
 
+from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
+
+
+class MinimumLengthValidator(password_validation.MinimumLengthValidator):
+    """Django's length rule with a Chinese message: Django 5.2 changed the message's msgid and its
+    zh_Hans catalogue has no translation for the new one, so users saw it in English."""
+
+    def get_error_message(self):
+        return f"密码长度太短。密码必须包含至少 {self.min_length} 个字符。"
+
+    def get_help_text(self):
+        return f"密码必须包含至少 {self.min_length} 个字符。"
 
 
 class CharacterClassValidator:

@@ -9,7 +9,8 @@ from jiefen.org.models import Centre, MediatorProfile, RoleAssignment, Unit, Use
 from jiefen.org.roles import ADMIN_ROLES, UNIT_ROLES, Role, separation_problem
 
 
-def _check_roles(roles: set[str], centre: Centre | None, unit: Unit | None) -> None:
+def check_roles(roles: set[str], centre: Centre | None, unit: Unit | None) -> None:
+    """Raise DomainError (Chinese message) if this person may not hold these roles here."""
     unknown = roles - set(Role.values)
     if unknown:
         raise DomainError(f"未知角色：{'、'.join(sorted(unknown))}", "unknown_role")
@@ -30,7 +31,7 @@ def create_staff(*, username, full_name, password, roles, centre=None, unit=None
     """Create an account with its roles. Raises DomainError (Chinese message) on a bad role set
     or a password that breaks the policy; nothing is created then."""
     roles = set(roles)
-    _check_roles(roles, centre, unit)
+    check_roles(roles, centre, unit)
     if User.objects.filter(username=username).exists():
         raise DomainError(f"用户名“{username}”已被使用", "username_taken")
     user = User(username=username, full_name=full_name, centre=centre, unit=unit, job_title=job_title)
@@ -54,7 +55,7 @@ def create_staff(*, username, full_name, password, roles, centre=None, unit=None
 def set_roles(user: User, roles, *, actor, ip=None) -> None:
     """Replace a user's roles, enforcing 三员分立, and log the change."""
     roles = set(roles)
-    _check_roles(roles, user.centre, user.unit)
+    check_roles(roles, user.centre, user.unit)
     current = set(user.role_assignments.values_list("role", flat=True))
     added, removed = roles - current, current - roles
     if not added and not removed:
@@ -72,7 +73,7 @@ def set_roles(user: User, roles, *, actor, ip=None) -> None:
 @transaction.atomic
 def set_scope(user: User, *, centre: Centre | None, unit: Unit | None, actor, ip=None) -> None:
     """Move a user to another centre or unit (their jurisdiction follows) and log it."""
-    _check_roles(user.roles, centre, unit)
+    check_roles(user.roles, centre, unit)
     before = {"centre": user.centre_id, "unit": user.unit_id}
     user.centre, user.unit = centre, unit
     user.save(update_fields=["centre", "unit"])
