@@ -13,6 +13,8 @@ USAGE = """用法：jiefen <命令> [参数]
   createadmin              创建三员管理员账户（系统、安全、审计管理员）
   import-regions FILE.csv  从 CSV 导入行政区划
   verify-audit             校验审计日志哈希链
+  verify-chains            校验全部事项流转记录的哈希链
+  worker [--once]          后台投递通知（短信、单位提醒、对外回调）
   rotate-keys              用当前密钥重新加密全部个人信息字段
   其余 Django 管理命令均可使用，例如 jiefen shell、jiefen check。
 """

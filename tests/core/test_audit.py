@@ -24,7 +24,9 @@ def _drop_append_only_triggers():
     """What an attacker with database rights would do first; the chain must still catch them."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("ALTER TABLE core_auditentry DISABLE TRIGGER core_auditentry_append_only")
+            cursor.execute(
+                "ALTER TABLE core_auditentry DISABLE TRIGGER core_auditentry_append_only"
+            )
         else:
             cursor.execute("DROP TRIGGER core_auditentry_no_update")
             cursor.execute("DROP TRIGGER core_auditentry_no_delete")
@@ -49,7 +51,14 @@ def test_record_appends_entries_linked_by_hash_with_increasing_seq():
 
 
 def test_record_keeps_actor_ip_target_and_detail():
-    entry = audit.record(audit.Event.EXPORT, username="clerk", ip="192.0.2.7", outcome="failure", target="case:9", rows=12)
+    entry = audit.record(
+        audit.Event.EXPORT,
+        username="clerk",
+        ip="192.0.2.7",
+        outcome="failure",
+        target="case:9",
+        rows=12,
+    )
 
     stored = AuditEntry.objects.get(seq=entry.seq)
     assert (stored.event, stored.outcome, stored.actor_username) == ("export", "failure", "clerk")

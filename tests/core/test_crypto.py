@@ -37,8 +37,12 @@ def _new_key() -> str:
 @pytest.fixture
 def clerk_with_phone(cast):
     return services.create_staff(
-        username="phone_clerk", full_name="李四", password=cast.password, roles=[Role.WINDOW_CLERK],
-        centre=cast.town, phone=PHONE,
+        username="phone_clerk",
+        full_name="李四",
+        password=cast.password,
+        roles=[Role.WINDOW_CLERK],
+        centre=cast.town,
+        phone=PHONE,
     )
 
 
@@ -93,8 +97,11 @@ def test_old_values_still_decrypt_after_a_new_key_becomes_active(clerk_with_phon
 
 def test_rotate_keys_rewrites_every_value_under_the_active_key(clerk_with_phone, cast, settings):
     expert = Expert.objects.create(
-        centre=cast.county, name="赵律师", profession=Expert.Profession.LAWYER,
-        phone="13900001111", phone_hash=crypto.keyed_hash("13900001111"),
+        centre=cast.county,
+        name="赵律师",
+        profession=Expert.Profession.LAWYER,
+        phone="13900001111",
+        phone_hash=crypto.keyed_hash("13900001111"),
     )
     settings.JIEFEN_FIELD_KEYS = {**settings.JIEFEN_FIELD_KEYS, "k2": _new_key()}
     settings.JIEFEN_ACTIVE_FIELD_KEY = "k2"
@@ -159,7 +166,9 @@ def test_value_under_an_unknown_key_raises_decryption_error():
 
 
 def test_tampered_column_in_the_database_raises_on_read(clerk_with_phone):
-    _write_raw_phone(User, clerk_with_phone.pk, _flip_last_byte(_stored_phone(User, clerk_with_phone.pk)))
+    _write_raw_phone(
+        User, clerk_with_phone.pk, _flip_last_byte(_stored_phone(User, clerk_with_phone.pk))
+    )
 
     with pytest.raises(crypto.DecryptionError):
         User.objects.get(pk=clerk_with_phone.pk)

@@ -21,7 +21,9 @@ def test_chinese_login_page_renders_in_the_browser(live_server, page, screenshot
     assert screenshot(page, "login").stat().st_size > 1024
 
 
-def test_window_clerk_logs_in_and_sees_the_workbench(live_server, page, login, screenshot, browser_cast):
+def test_window_clerk_logs_in_and_sees_the_workbench(
+    live_server, page, login, screenshot, browser_cast
+):
     login(page, live_server, "town_clerk", browser_cast.password)
 
     assert page.url == live_server.url + "/"

@@ -4,6 +4,7 @@ import calendar
 import io
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -33,7 +34,18 @@ def loaded():
 def _counts():
     return {
         model.__name__: model.objects.count()
-        for model in (Region, Centre, Unit, User, RoleAssignment, MediatorProfile, Expert, DutyShift, TOTPDevice)
+        for model in (
+            Region,
+            Centre,
+            Unit,
+            User,
+            RoleAssignment,
+            MediatorProfile,
+            Expert,
+            DutyShift,
+            TOTPDevice,
+            apps.get_model("cases", "Case"),
+        )
     }
 
 
@@ -60,7 +72,9 @@ def test_demo_has_at_least_four_towns_each_with_three_or_four_villages(loaded):
 def test_demo_has_stationed_units_in_every_form_and_mode(loaded):
     stationed = Unit.objects.filter(centre__isnull=False)
     assert stationed.count() >= 15
-    assert set(stationed.values_list("stationing_form", flat=True)) == set(Unit.StationingForm.values)
+    assert set(stationed.values_list("stationing_form", flat=True)) == set(
+        Unit.StationingForm.values
+    )
     assert set(stationed.values_list("mode", flat=True)) == set(Unit.Mode.values)
 
 
@@ -109,21 +123,26 @@ def test_demo_duty_roster_covers_every_day_of_this_month_at_the_county_centre(lo
 
 
 def test_demo_staff_have_distinct_names(loaded):
-    names = list(User.objects.exclude(role_assignments__role__in=["system_admin", "security_admin", "audit_admin"]).values_list("full_name", flat=True))
+    names = list(
+        User.objects.exclude(
+            role_assignments__role__in=["system_admin", "security_admin", "audit_admin"]
+        ).values_list("full_name", flat=True)
+    )
     assert len(set(names)) == len(names)
 
 
 def test_demo_command_if_empty_loads_once_and_lists_accounts():
     first, second = io.StringIO(), io.StringIO()
 
-    call_command("demo", "--if-empty", stdout=first)
+    # a handful of demo cases is enough here; the organisation is what this test is about
+    call_command("demo", "--if-empty", "--cases", "3", stdout=first)
     after_first = _counts()
-    call_command("demo", "--if-empty", stdout=second)
+    call_command("demo", "--if-empty", "--cases", "3", stdout=second)
 
     assert _counts() == after_first
     assert after_first["Region"] > 0
-    assert "已载入示范县演示数据" in first.getvalue()
-    assert "已载入示范县演示数据" not in second.getvalue()
+    assert "已载入示范县" in first.getvalue()
+    assert "已载入示范县" not in second.getvalue()
     for output in (first.getvalue(), second.getvalue()):
         assert "county_clerk" in output
         assert demo.DEMO_PASSWORD in output

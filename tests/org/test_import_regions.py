@@ -32,7 +32,11 @@ def test_good_csv_creates_regions_with_levels_and_parents():
     assert report.ok
     assert report.created == 8
     county = Region.objects.get(code="990121000000")
-    assert (county.name, county.level, county.parent.code) == ("示范县", Level.COUNTY, "990100000000")
+    assert (county.name, county.level, county.parent.code) == (
+        "示范县",
+        Level.COUNTY,
+        "990100000000",
+    )
     assert str(county.valid_from) == "2020-01-01"
     assert Region.objects.get(code="990000000000").parent is None
     assert Region.objects.get(code="990000000000").level == Level.PROVINCE
@@ -66,7 +70,10 @@ def test_rows_may_hang_under_regions_already_in_the_database():
         ("99012110000,十一位", "第 4 行：区划代码“99012110000”无效：行政区划代码应为12位数字"),
         ("99012110A000,带字母", "第 4 行：区划代码“99012110A000”无效：行政区划代码应为12位数字"),
         ("990121101000,", "第 4 行：区划代码 990121101000 缺少名称"),
-        ("990121102201,无上级村", "第 4 行：区划代码 990121102201 的上级 990121102000 不存在（上级须先于下级出现）"),
+        (
+            "990121102201,无上级村",
+            "第 4 行：区划代码 990121102201 的上级 990121102000 不存在（上级须先于下级出现）",
+        ),
         ("990100000000,重复市", "第 4 行：区划代码 990100000000 已存在"),
     ],
     ids=["eleven_digits", "letter_in_code", "missing_name", "missing_parent", "duplicate"],
@@ -83,7 +90,13 @@ def test_one_bad_row_is_reported_by_line_and_nothing_is_created(bad_row, message
 
 
 def test_every_bad_row_is_reported_and_nothing_is_created():
-    text = _csv("990000000000,示范省", "99012110000,十一位", "990100000000,", "990100000000,示范市", "990121102201,无上级村")
+    text = _csv(
+        "990000000000,示范省",
+        "99012110000,十一位",
+        "990100000000,",
+        "990100000000,示范市",
+        "990121102201,无上级村",
+    )
     before = Region.objects.count()
 
     report = import_regions_csv(text)
@@ -93,7 +106,9 @@ def test_every_bad_row_is_reported_and_nothing_is_created():
 
 
 def test_bad_date_is_reported():
-    report = import_regions_csv(_csv("990000000000,示范省,2024/01/01", header="code,name,valid_from"))
+    report = import_regions_csv(
+        _csv("990000000000,示范省,2024/01/01", header="code,name,valid_from")
+    )
 
     assert report.errors == ["第 2 行：启用日期“2024/01/01”应为 YYYY-MM-DD 格式"]
     assert not Region.objects.exists()
@@ -107,7 +122,9 @@ def test_missing_header_columns_are_reported():
 
 
 def test_skip_bad_loads_only_the_good_rows():
-    text = _csv("990000000000,示范省", "99012110A000,带字母", "990100000000,示范市", "990121102201,无上级村")
+    text = _csv(
+        "990000000000,示范省", "99012110A000,带字母", "990100000000,示范市", "990121102201,无上级村"
+    )
 
     report = import_regions_csv(text, skip_bad=True)
 
@@ -118,13 +135,18 @@ def test_skip_bad_loads_only_the_good_rows():
 
 def test_import_command_refuses_bad_file_with_chinese_summary(tmp_path):
     path = tmp_path / "regions.csv"
-    path.write_text(_csv("990000000000,示范省", "99012110000,十一位", "990100000000,"), encoding="utf-8")
+    path.write_text(
+        _csv("990000000000,示范省", "99012110000,十一位", "990100000000,"), encoding="utf-8"
+    )
     err = io.StringIO()
 
     with pytest.raises(CommandError) as exc:
         call_command("import_regions", str(path), stdout=io.StringIO(), stderr=err)
 
-    assert str(exc.value) == "发现 2 行错误，未导入任何数据。修正后重试，或加 --skip-bad 只导入正确的行。"
+    assert (
+        str(exc.value)
+        == "发现 2 行错误，未导入任何数据。修正后重试，或加 --skip-bad 只导入正确的行。"
+    )
     assert "第 3 行：" in err.getvalue()
     assert "第 4 行：" in err.getvalue()
     assert not Region.objects.exists()
@@ -132,7 +154,9 @@ def test_import_command_refuses_bad_file_with_chinese_summary(tmp_path):
 
 def test_import_command_with_skip_bad_loads_the_good_rows(tmp_path):
     path = tmp_path / "regions.csv"
-    path.write_text(_csv("990000000000,示范省", "99012110000,十一位", "990100000000,示范市"), encoding="utf-8")
+    path.write_text(
+        _csv("990000000000,示范省", "99012110000,十一位", "990100000000,示范市"), encoding="utf-8"
+    )
     out = io.StringIO()
 
     call_command("import_regions", str(path), "--skip-bad", stdout=out, stderr=io.StringIO())

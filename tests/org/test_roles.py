@@ -12,7 +12,9 @@ from jiefen.org.models import RoleAssignment, User
 from jiefen.org.roles import ADMIN_ROLES, CASE_ROLES, Role
 
 ADMIN_PAIRS = [set(pair) for pair in combinations(sorted(ADMIN_ROLES), 2)] + [set(ADMIN_ROLES)]
-ADMIN_WITH_CASE_ROLE = [{admin, case} for admin in sorted(ADMIN_ROLES) for case in sorted(CASE_ROLES)]
+ADMIN_WITH_CASE_ROLE = [
+    {admin, case} for admin in sorted(ADMIN_ROLES) for case in sorted(CASE_ROLES)
+]
 
 
 def _counts():
@@ -28,7 +30,9 @@ def test_create_staff_refuses_two_administrator_roles(cast, roles):
     before = _counts()
 
     with pytest.raises(DomainError) as exc:
-        services.create_staff(username="twohats", full_name="某人", password=cast.password, roles=roles)
+        services.create_staff(
+            username="twohats", full_name="某人", password=cast.password, roles=roles
+        )
 
     assert exc.value.code == "role_separation"
     assert exc.value.message.startswith("三员分立：")
@@ -46,7 +50,12 @@ def test_create_staff_refuses_administrator_with_a_case_role(cast, roles):
 
     with pytest.raises(DomainError) as exc:
         services.create_staff(
-            username="mixed", full_name="某人", password=cast.password, roles=roles, centre=cast.county, unit=unit,
+            username="mixed",
+            full_name="某人",
+            password=cast.password,
+            roles=roles,
+            centre=cast.county,
+            unit=unit,
         )
 
     assert exc.value.code == "role_separation"
@@ -54,7 +63,9 @@ def test_create_staff_refuses_administrator_with_a_case_role(cast, roles):
     assert _counts() == before
 
 
-@pytest.mark.parametrize("roles", ADMIN_PAIRS + ADMIN_WITH_CASE_ROLE, ids=lambda r: "+".join(sorted(r)))
+@pytest.mark.parametrize(
+    "roles", ADMIN_PAIRS + ADMIN_WITH_CASE_ROLE, ids=lambda r: "+".join(sorted(r))
+)
 def test_set_roles_refuses_illegal_combinations_and_changes_nothing(cast, roles):
     user = cast.secadmin if not roles - ADMIN_ROLES else cast.unit_handler
     current = set(user.role_assignments.values_list("role", flat=True))
@@ -72,15 +83,20 @@ def test_set_roles_refuses_illegal_combinations_and_changes_nothing(cast, roles)
 
 def test_each_administrator_role_alone_is_allowed(cast):
     for role in sorted(ADMIN_ROLES):
-        user = services.create_staff(username=f"only_{role}", full_name="管理员", password=cast.password, roles=[role])
+        user = services.create_staff(
+            username=f"only_{role}", full_name="管理员", password=cast.password, roles=[role]
+        )
         assert user.roles == {role}
         assert user.is_staff
 
 
 def test_several_case_roles_together_are_allowed(cast):
     user = services.create_staff(
-        username="busy", full_name="某人", password=cast.password,
-        roles=[Role.CENTRE_LEADER, Role.SUPERVISOR, Role.MEDIATOR], centre=cast.town,
+        username="busy",
+        full_name="某人",
+        password=cast.password,
+        roles=[Role.CENTRE_LEADER, Role.SUPERVISOR, Role.MEDIATOR],
+        centre=cast.town,
     )
     assert user.roles == {Role.CENTRE_LEADER, Role.SUPERVISOR, Role.MEDIATOR}
     assert not user.is_staff
@@ -91,7 +107,11 @@ def test_unit_handler_without_a_unit_is_refused(cast):
 
     with pytest.raises(DomainError) as exc:
         services.create_staff(
-            username="nounit", full_name="某人", password=cast.password, roles=[Role.UNIT_HANDLER], centre=cast.county,
+            username="nounit",
+            full_name="某人",
+            password=cast.password,
+            roles=[Role.UNIT_HANDLER],
+            centre=cast.county,
         )
 
     assert exc.value.message == "进驻单位办理人须指定所在单位"
@@ -102,7 +122,9 @@ def test_case_role_without_a_centre_is_refused(cast):
     before = _counts()
 
     with pytest.raises(DomainError) as exc:
-        services.create_staff(username="nocentre", full_name="某人", password=cast.password, roles=[Role.WINDOW_CLERK])
+        services.create_staff(
+            username="nocentre", full_name="某人", password=cast.password, roles=[Role.WINDOW_CLERK]
+        )
 
     assert exc.value.message == "业务角色须隶属于一个中心"
     assert _counts() == before
@@ -113,7 +135,11 @@ def test_administrator_with_a_centre_is_refused(cast):
 
     with pytest.raises(DomainError) as exc:
         services.create_staff(
-            username="localadmin", full_name="某人", password=cast.password, roles=[Role.SYSTEM_ADMIN], centre=cast.town,
+            username="localadmin",
+            full_name="某人",
+            password=cast.password,
+            roles=[Role.SYSTEM_ADMIN],
+            centre=cast.town,
         )
 
     assert exc.value.message == "三员分立：管理员账户不得隶属于业务中心或单位"
@@ -133,8 +159,13 @@ def test_turning_a_clerk_into_an_administrator_is_refused_while_they_sit_in_a_ce
 
 def test_create_staff_writes_a_role_change_entry(cast):
     user = services.create_staff(
-        username="newclerk", full_name="新人", password=cast.password, roles=[Role.WINDOW_CLERK, Role.MEDIATOR],
-        centre=cast.village, actor=cast.sysadmin, ip="10.1.1.1",
+        username="newclerk",
+        full_name="新人",
+        password=cast.password,
+        roles=[Role.WINDOW_CLERK, Role.MEDIATOR],
+        centre=cast.village,
+        actor=cast.sysadmin,
+        ip="10.1.1.1",
     )
 
     entry = AuditEntry.objects.filter(event=Event.ROLE_CHANGE, target=f"user:{user.username}").get()
@@ -143,7 +174,9 @@ def test_create_staff_writes_a_role_change_entry(cast):
 
 
 def test_set_roles_writes_added_and_removed_to_the_audit_log(cast):
-    services.set_roles(cast.town_clerk, [Role.MEDIATOR, Role.SUPERVISOR], actor=cast.secadmin, ip="10.0.0.9")
+    services.set_roles(
+        cast.town_clerk, [Role.MEDIATOR, Role.SUPERVISOR], actor=cast.secadmin, ip="10.0.0.9"
+    )
 
     entry = AuditEntry.objects.filter(event=Event.ROLE_CHANGE).order_by("-seq").first()
     assert entry.target == "user:town_clerk"

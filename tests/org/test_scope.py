@@ -50,10 +50,18 @@ def test_village_clerk_sees_only_their_village(cast):
 
 def test_county_clerk_sees_every_region_and_centre_of_the_county(cast):
     assert _codes(selectors.regions_in_scope(cast.county_clerk)) == {
-        "990121000000", "990121100000", "990121100201", "990121101000", "990121101201",
+        "990121000000",
+        "990121100000",
+        "990121100201",
+        "990121101000",
+        "990121101201",
     }
     assert set(selectors.centres_in_scope(cast.county_clerk)) == {
-        cast.county, cast.town, cast.village, cast.other_town, cast.other_village,
+        cast.county,
+        cast.town,
+        cast.village,
+        cast.other_town,
+        cast.other_village,
     }
 
 
@@ -88,5 +96,8 @@ def test_town_clerk_sees_no_county_unit(cast):
 
 def test_staff_in_scope_of_town_clerk_are_the_town_and_village_staff(cast):
     assert set(selectors.staff_in_scope(cast.town_clerk)) == {
-        cast.town_clerk, cast.town_mediator, cast.town_leader, cast.village_clerk,
+        cast.town_clerk,
+        cast.town_mediator,
+        cast.town_leader,
+        cast.village_clerk,
     }

@@ -157,7 +157,9 @@ def test_lock_lifts_after_thirty_minutes(client, cast):
     _fail_five_times(client, "town_clerk")
     assert _login(client, "town_clerk", cast.password).status_code == 403
 
-    AccessAttempt.objects.filter(username="town_clerk").update(attempt_time=F("attempt_time") - timedelta(minutes=31))
+    AccessAttempt.objects.filter(username="town_clerk").update(
+        attempt_time=F("attempt_time") - timedelta(minutes=31)
+    )
     response = _login(client, "town_clerk", cast.password)
 
     assert response.status_code == 302
@@ -203,8 +205,12 @@ GOOD_NEW_PASSWORD = "Qz7#Mountain-River"
 def new_user(cast):
     """A freshly created account that must set its own password at first login."""
     return services.create_staff(
-        username="zhangsan", full_name="张三", password=cast.password, roles=[Role.WINDOW_CLERK],
-        centre=cast.town, must_change_password=True,
+        username="zhangsan",
+        full_name="张三",
+        password=cast.password,
+        roles=[Role.WINDOW_CLERK],
+        centre=cast.town,
+        must_change_password=True,
     )
 
 
@@ -246,12 +252,18 @@ def test_password_younger_than_ninety_days_is_accepted(client, cast):
     ],
     ids=["too_short", "two_character_classes", "contains_username"],
 )
-def test_password_change_refuses_a_weak_password_in_chinese(client, cast, new_user, new_password, message):
+def test_password_change_refuses_a_weak_password_in_chinese(
+    client, cast, new_user, new_password, message
+):
     _login(client, "zhangsan", cast.password)
 
     response = client.post(
         PASSWORD_PAGE,
-        {"old_password": cast.password, "new_password": new_password, "new_password_again": new_password},
+        {
+            "old_password": cast.password,
+            "new_password": new_password,
+            "new_password_again": new_password,
+        },
     )
 
     assert response.status_code == 200
@@ -268,7 +280,11 @@ def test_password_change_refuses_a_wrong_current_password(client, cast, new_user
 
     response = client.post(
         PASSWORD_PAGE,
-        {"old_password": "Not@ThePass1", "new_password": GOOD_NEW_PASSWORD, "new_password_again": GOOD_NEW_PASSWORD},
+        {
+            "old_password": "Not@ThePass1",
+            "new_password": GOOD_NEW_PASSWORD,
+            "new_password_again": GOOD_NEW_PASSWORD,
+        },
     )
 
     assert "当前密码不正确" in _text(response)
@@ -281,7 +297,11 @@ def test_password_change_accepts_a_good_password_and_lets_the_user_in(client, ca
 
     response = client.post(
         PASSWORD_PAGE,
-        {"old_password": cast.password, "new_password": GOOD_NEW_PASSWORD, "new_password_again": GOOD_NEW_PASSWORD},
+        {
+            "old_password": cast.password,
+            "new_password": GOOD_NEW_PASSWORD,
+            "new_password_again": GOOD_NEW_PASSWORD,
+        },
     )
 
     assert response.status_code == 302
@@ -301,7 +321,11 @@ def test_production_hasher_stores_argon2_hashes(cast, settings):
     settings.PASSWORD_HASHERS = production
 
     user = services.create_staff(
-        username="argonuser", full_name="某人", password=cast.password, roles=[Role.WINDOW_CLERK], centre=cast.town,
+        username="argonuser",
+        full_name="某人",
+        password=cast.password,
+        roles=[Role.WINDOW_CLERK],
+        centre=cast.town,
     )
 
     stored = User.objects.get(pk=user.pk).password
@@ -435,7 +459,14 @@ def test_admin_change_is_written_to_the_audit_log(client, cast):
 
     response = client.post(
         "/admin/org/region/add/",
-        {"code": "990121102000", "name": "丙镇", "level": Level.TOWN, "parent": cast.county_region.pk, "valid_from": "", "valid_to": ""},
+        {
+            "code": "990121102000",
+            "name": "丙镇",
+            "level": Level.TOWN,
+            "parent": cast.county_region.pk,
+            "valid_from": "",
+            "valid_to": "",
+        },
     )
 
     assert response.status_code == 302
@@ -452,12 +483,15 @@ def test_security_admin_cannot_give_illegal_roles_through_the_admin(client, cast
     role_changes = _entries(Event.ROLE_CHANGE).count()
 
     response = client.post(
-        f"/admin/org/user/{cast.town_clerk.pk}/change/", {"roles": [Role.WINDOW_CLERK, Role.AUDIT_ADMIN]}
+        f"/admin/org/user/{cast.town_clerk.pk}/change/",
+        {"roles": [Role.WINDOW_CLERK, Role.AUDIT_ADMIN]},
     )
 
     assert response.status_code == 200
     assert "三员分立：审计管理员不得兼任业务角色" in _text(response)
-    assert set(cast.town_clerk.role_assignments.values_list("role", flat=True)) == {Role.WINDOW_CLERK}
+    assert set(cast.town_clerk.role_assignments.values_list("role", flat=True)) == {
+        Role.WINDOW_CLERK
+    }
     assert not User.objects.get(pk=cast.town_clerk.pk).is_staff
     assert _entries(Event.ROLE_CHANGE).count() == role_changes
 
@@ -466,11 +500,15 @@ def test_security_admin_changes_roles_through_the_admin_and_it_is_audited(client
     _verified_admin(client, cast.secadmin, cast.password)
 
     response = client.post(
-        f"/admin/org/user/{cast.town_clerk.pk}/change/", {"roles": [Role.WINDOW_CLERK, Role.MEDIATOR]}
+        f"/admin/org/user/{cast.town_clerk.pk}/change/",
+        {"roles": [Role.WINDOW_CLERK, Role.MEDIATOR]},
     )
 
     assert response.status_code == 302
-    assert set(cast.town_clerk.role_assignments.values_list("role", flat=True)) == {Role.WINDOW_CLERK, Role.MEDIATOR}
+    assert set(cast.town_clerk.role_assignments.values_list("role", flat=True)) == {
+        Role.WINDOW_CLERK,
+        Role.MEDIATOR,
+    }
     entry = _entries(Event.ROLE_CHANGE, target="user:town_clerk").order_by("-seq").first()
     assert entry.actor_username == "secadmin"
     assert entry.detail == {"added": ["mediator"], "removed": []}
@@ -480,11 +518,15 @@ def test_security_admin_cannot_make_a_centre_clerk_an_administrator_through_the_
     _verified_admin(client, cast.secadmin, cast.password)
     role_changes = _entries(Event.ROLE_CHANGE).count()
 
-    response = client.post(f"/admin/org/user/{cast.town_clerk.pk}/change/", {"roles": [Role.AUDIT_ADMIN]})
+    response = client.post(
+        f"/admin/org/user/{cast.town_clerk.pk}/change/", {"roles": [Role.AUDIT_ADMIN]}
+    )
 
     assert response.status_code == 200
     assert "三员分立：管理员账户不得隶属于业务中心或单位" in _text(response)
-    assert set(cast.town_clerk.role_assignments.values_list("role", flat=True)) == {Role.WINDOW_CLERK}
+    assert set(cast.town_clerk.role_assignments.values_list("role", flat=True)) == {
+        Role.WINDOW_CLERK
+    }
     assert _entries(Event.ROLE_CHANGE).count() == role_changes
     assert not _entries(Event.ADMIN_CHANGE, target=f"org.User:{cast.town_clerk.pk}").exists()
 
@@ -496,8 +538,13 @@ def test_system_admin_cannot_change_roles_through_the_admin(client, cast):
     response = client.post(
         f"/admin/org/user/{clerk.pk}/change/",
         {
-            "full_name": "王小红", "centre": cast.town.pk, "unit": "", "department": "", "job_title": "窗口受理员",
-            "is_active": "on", "roles": [Role.MEDIATOR],
+            "full_name": "王小红",
+            "centre": cast.town.pk,
+            "unit": "",
+            "department": "",
+            "job_title": "窗口受理员",
+            "is_active": "on",
+            "roles": [Role.MEDIATOR],
         },
     )
 
@@ -505,5 +552,9 @@ def test_system_admin_cannot_change_roles_through_the_admin(client, cast):
     clerk.refresh_from_db()
     assert clerk.full_name == "王小红"  # the system administrator keeps the account's particulars
     assert set(clerk.role_assignments.values_list("role", flat=True)) == {Role.WINDOW_CLERK}
-    assert not _entries(Event.ROLE_CHANGE, target="user:town_clerk", actor_username="sysadmin").exists()
-    assert _entries(Event.ADMIN_CHANGE, target=f"org.User:{clerk.pk}", actor_username="sysadmin").exists()
+    assert not _entries(
+        Event.ROLE_CHANGE, target="user:town_clerk", actor_username="sysadmin"
+    ).exists()
+    assert _entries(
+        Event.ADMIN_CHANGE, target=f"org.User:{clerk.pk}", actor_username="sysadmin"
+    ).exists()

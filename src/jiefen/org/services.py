@@ -27,16 +27,20 @@ def check_roles(roles: set[str], centre: Centre | None, unit: Unit | None) -> No
 
 
 @transaction.atomic
-def create_staff(*, username, full_name, password, roles, centre=None, unit=None, phone="", job_title="", actor=None, ip=None, must_change_password=True) -> User:
+def create_staff(*, username, full_name, password, roles, centre=None, unit=None, phone="", job_title="", actor=None, ip=None, must_change_password=True, password_hash=None) -> User:
     """Create an account with its roles. Raises DomainError (Chinese message) on a bad role set
-    or a password that breaks the policy; nothing is created then."""
+    or a password that breaks the policy; nothing is created then. ``password_hash`` (a hash of
+    ``password`` made once) lets the demo loader skip hashing the same password 70 times."""
     roles = set(roles)
     check_roles(roles, centre, unit)
     if User.objects.filter(username=username).exists():
         raise DomainError(f"用户名“{username}”已被使用", "username_taken")
     user = User(username=username, full_name=full_name, centre=centre, unit=unit, job_title=job_title)
     _validate_password(password, user)
-    user.set_password(password)
+    if password_hash:
+        user.password = password_hash
+    else:
+        user.set_password(password)
     user.password_changed_at = clock.now()
     user.must_change_password = must_change_password
     user.is_staff = bool(roles & ADMIN_ROLES)
