@@ -1,11 +1,9 @@
 """The fixed cast (STYLE.md): one small county with two towns, built once per test that asks."""
 
-import importlib
 
 import pytest
-from django.db import connection
 
-from jiefen.core import clock
+from jiefen.core import append_only, clock
 from jiefen.org import services
 from jiefen.org.models import Centre, Level, Region, Unit
 from jiefen.org.roles import Role
@@ -23,27 +21,16 @@ def _fast_hashing_and_clean_clock(settings):
 
 
 @pytest.fixture(autouse=True)
-def _empty_audit_log_before_flush(request):
-    """Tests on a real transaction (``transactional_db``, ``live_server``) end with a flush, which
-    on SQLite is a DELETE the append-only trigger refuses. Empty the log with the trigger lifted
-    just before the flush (this teardown runs first) and put the trigger back."""
+def _empty_append_only_tables_before_flush(request):
+    """Tests on a real transaction (``transactional_db``, ``live_server``) end with a flush;
+    on SQLite that is a DELETE the append-only triggers refuse. This teardown runs just before
+    the flush and empties the guarded tables with the guards lifted."""
     if not {"transactional_db", "live_server"} & set(request.fixturenames):
         yield
         return
     request.getfixturevalue("transactional_db")
     yield
-    triggers = importlib.import_module("jiefen.core.migrations.0002_audit_append_only_and_calendar")
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("ALTER TABLE core_auditentry DISABLE TRIGGER core_auditentry_append_only")
-            cursor.execute("DELETE FROM core_auditentry")
-            cursor.execute("ALTER TABLE core_auditentry ENABLE TRIGGER core_auditentry_append_only")
-        else:
-            for sql in triggers.SQLITE_DROP:
-                cursor.execute(sql)
-            cursor.execute("DELETE FROM core_auditentry")
-            for sql in triggers.SQLITE_TRIGGERS:
-                cursor.execute(sql)
+    append_only.purge_guarded_tables()
 
 
 def _region(code, name, level, parent=None):

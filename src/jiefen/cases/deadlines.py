@@ -9,6 +9,8 @@ import threading
 import time
 from datetime import date
 
+from django.utils import timezone
+
 from jiefen.cases.choices import Stage
 from jiefen.core import workdays
 
@@ -106,7 +108,8 @@ def is_overdue(due: date | None, today: date) -> bool:
 
 
 def paused_days(paused_at, now) -> int:
-    if paused_at is None:
+    """Whole local days the clock stood still (stored times are UTC: compare local dates)."""
+    if paused_at is None or now < paused_at:
         return 0
-    return max((now.date() - paused_at.date()).days, 0) if now >= paused_at else 0
+    return max((timezone.localdate(now) - timezone.localdate(paused_at)).days, 0)
 

@@ -82,13 +82,13 @@ def perform(case: Case | None, action_name: str, actor, *, idempotency_key: str 
         with transaction.atomic():
             return _perform_locked(spec, case, actor, idempotency_key, data)
     except IntegrityError:
-        if idempotency_key and (prior := _prior(idempotency_key, spec, actor)) is not None:
+        if idempotency_key and (prior := _prior(idempotency_key, spec, actor, case)) is not None:
             return prior  # a concurrent retry with the same key won the race
         raise
 
 
 def _perform_locked(spec, case, actor, idempotency_key, data) -> Case:
-    if idempotency_key and (prior := _prior(idempotency_key, spec, actor)) is not None:
+    if idempotency_key and (prior := _prior(idempotency_key, spec, actor, case)) is not None:
         return prior
     locked = None if spec.action == Action.REGISTER else _lock(case)
     if locked is not None:
@@ -105,7 +105,9 @@ def _perform_locked(spec, case, actor, idempotency_key, data) -> Case:
     Attachment.objects.bulk_create(step.attachments)
     if step.notify:
         OutboxMessage.objects.bulk_create(
-            [OutboxMessage(event=event, topic=topic, payload=payload, created_at=ctx.now) for topic, payload in step.notify]
+            # payloads may hold dates (e.g. a new due date): store their JSON form, as for event data
+            [OutboxMessage(event=event, topic=topic, payload=json.loads(canonical_json(payload)), created_at=ctx.now)
+             for topic, payload in step.notify]
         )
     target.new_event = event
     return target
@@ -168,11 +170,13 @@ def _check_arguments(spec: ActionSpec, data: dict) -> None:
         raise CaseError(f"“{Action(spec.action).label}”缺少必填项：{'、'.join(missing)}", "missing_field") from exc
 
 
-def _prior(key: str, spec: ActionSpec, actor) -> Case | None:
+def _prior(key: str, spec: ActionSpec, actor, case: Case | None) -> Case | None:
     prior = CaseEvent.objects.filter(idempotency_key=key).select_related("case").first()
     if prior is None:
         return None
-    if prior.action != spec.action or prior.actor_id != actor.pk:
+    # the same key on another case is a different request, not a retry (register has no case yet)
+    other_case = spec.action != Action.REGISTER and case is not None and prior.case_id != case.pk
+    if prior.action != spec.action or prior.actor_id != actor.pk or other_case:
         raise CaseError("该幂等键已用于另一项操作", "idempotency_conflict")
     prior.case.new_event = prior
     return prior.case

@@ -95,13 +95,15 @@ def a_datetime(value, label: str, *, required: bool = True) -> datetime | None:
 
 
 def instance(model, value, label: str, **filters):
-    """Accept a model instance or a primary key; the instance must match ``filters``."""
+    """Accept a model instance or a primary key; the instance must match ``filters``.
+    ``model`` is a model class or a queryset (e.g. with select_related)."""
+    queryset = model._default_manager.all() if isinstance(model, type) else model
     pk = getattr(value, "pk", value)
     if pk in (None, ""):
         raise CaseError(f"请选择{label}", "required", field=label)
     try:
-        return model.objects.get(pk=pk, **filters)
-    except (model.DoesNotExist, ValueError, TypeError):
+        return queryset.get(pk=pk, **filters)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
         raise CaseError(f"{label}不存在或不可选", "not_found", field=label) from None
 
 

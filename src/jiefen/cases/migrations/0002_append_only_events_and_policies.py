@@ -1,27 +1,6 @@
 from django.db import migrations
 
-SQLITE = [
-    """CREATE TRIGGER cases_caseevent_no_update BEFORE UPDATE ON cases_caseevent
-       BEGIN SELECT RAISE(ABORT, 'case history is append-only'); END""",
-    """CREATE TRIGGER cases_caseevent_no_delete BEFORE DELETE ON cases_caseevent
-       BEGIN SELECT RAISE(ABORT, 'case history is append-only'); END""",
-]
-SQLITE_DROP = ["DROP TRIGGER IF EXISTS cases_caseevent_no_update", "DROP TRIGGER IF EXISTS cases_caseevent_no_delete"]
-POSTGRES = [
-    """CREATE TRIGGER cases_caseevent_append_only BEFORE UPDATE OR DELETE ON cases_caseevent
-       FOR EACH ROW EXECUTE FUNCTION jiefen_refuse_change()""",
-]
-POSTGRES_DROP = ["DROP TRIGGER IF EXISTS cases_caseevent_append_only ON cases_caseevent"]
-
-
-def add(apps, schema_editor):
-    for sql in POSTGRES if schema_editor.connection.vendor == "postgresql" else SQLITE:
-        schema_editor.execute(sql)
-
-
-def drop(apps, schema_editor):
-    for sql in POSTGRES_DROP if schema_editor.connection.vendor == "postgresql" else SQLITE_DROP:
-        schema_editor.execute(sql)
+from jiefen.core.append_only import migration_ops
 
 
 def seed(apps, schema_editor):
@@ -38,6 +17,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(add, drop),
+        migrations.RunPython(*migration_ops("cases_caseevent")),
         migrations.RunPython(seed, migrations.RunPython.noop),
     ]
