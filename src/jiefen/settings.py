@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "jiefen.core",
     "jiefen.org",
     "jiefen.cases",
+    "jiefen.archive",
+    "jiefen.workbench",
 ]
 
 MIDDLEWARE = [
@@ -124,7 +126,7 @@ AXES_VERBOSE = False
 JIEFEN_IDLE_TIMEOUT = timedelta(minutes=env_int("JIEFEN_IDLE_MINUTES", 30))
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "workbench"
 LOGOUT_REDIRECT_URL = "login"
 
 JIEFEN_HTTPS = env_bool("JIEFEN_HTTPS", False)

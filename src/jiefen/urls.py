@@ -4,5 +4,6 @@ from jiefen.org.admin_site import admin_site
 
 urlpatterns = [
     path("admin/", admin_site.urls),
+    path("", include("jiefen.workbench.urls")),
     path("", include("jiefen.org.urls")),
 ]

@@ -29,8 +29,8 @@ def test_window_clerk_logs_in_and_sees_the_workbench(
     assert page.url == live_server.url + "/"
     assert page.inner_text("main h1") == "工作台"
     assert page.inner_text(".who-name") == "王小红"
-    assert "甲镇中心" in page.inner_text("main")
-    assert screenshot(page, "home").stat().st_size > 1024
+    assert page.inner_text(".who-place") == "甲镇中心"
+    assert screenshot(page, "after-login").stat().st_size > 1024
 
 
 def test_wrong_password_shows_the_chinese_error_in_the_page(live_server, page, login, browser_cast):

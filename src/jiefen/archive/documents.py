@@ -6,8 +6,9 @@ queries) and never write. ID and phone numbers appear masked. ``DOCUMENTS`` is t
 screens use: key → (label, function, the object it needs); ``filename(key, obj)`` names the file.
 """
 
+from collections.abc import Callable
 from datetime import UTC
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from django.utils import timezone
 
@@ -33,7 +34,7 @@ RIGHTS_NOTICE = (
     "调解员告知当事人：人民调解遵循当事人自愿、平等的原则，不违背法律、法规和国家政策，尊重当事人的权利，"
     "不收取任何费用。当事人在调解活动中享有选择或者接受人民调解员，接受调解、拒绝调解或者要求终止调解，"
     "要求调解公开进行或者不公开进行，自主表达意愿、自愿达成调解协议的权利；负有如实陈述纠纷事实，"
-    f"遵守调解现场秩序、尊重人民调解员，尊重对方当事人行使权利的义务（{PEOPLES_MEDIATION_LAW}第二十三条、第二十四条）。"
+    f"遵守调解现场秩序、尊重人民调解员，尊重对方当事人行使权利的义务（{PEOPLES_MEDIATION_LAW}第三条、第四条、第二十三条、第二十四条）。"
 )
 VOLUNTARY_NOTICE = "当事人表示已清楚上述权利义务，自愿接受人民调解。"
 RISK_NOTICE = (
@@ -52,7 +53,9 @@ class DocumentUnavailable(Exception):
 
 
 def _new(title: str, centre) -> OfficialDocument:
-    return OfficialDocument(title, author=centre.name, created=clock.now().astimezone(UTC).replace(tzinfo=None))
+    return OfficialDocument(
+        title, author=centre.name, created=clock.now().astimezone(UTC).replace(tzinfo=None)
+    )
 
 
 def _pronoun(addressees) -> str:
@@ -94,16 +97,38 @@ def registration_form(case) -> bytes:
         Row(["事项编号", case.number, "登记时间", datetime_cn(case.registered_at)]),
         Row(["事项类型", case.get_matter_type_display(), "来源", _source(case)]),
         Row(["纠纷类别", case.category.name, "涉及人数", f"{case.people_count}人"]),
-        Row(["涉及金额", f"{case.amount:,.2f}元" if case.amount is not None else "—",
-             "发生时间", datetime_cn(case.occurred_at, empty="—")]),
+        Row(
+            [
+                "涉及金额",
+                f"{case.amount:,.2f}元" if case.amount is not None else "—",
+                "发生时间",
+                datetime_cn(case.occurred_at, empty="—"),
+            ]
+        ),
         Row(["事发地", (place, 3)]),
-        *(Row([role_label(p), (particulars(p, on=on), 3)], 14) for p in ordered(case.parties.all())),
+        *(
+            Row([role_label(p), (particulars(p, on=on), 3)], 12)
+            for p in ordered(case.parties.all())
+        ),
         Row(["标题", (case.title, 3)]),
-        Row(["事项概要", (case.description, 3)], 50),
+        Row(["事项概要", (case.description, 3)], 28),
         Row(["承办中心", case.centre.name, "首问责任人", person_name(case.first_responder)]),
-        Row(["登记人", person_name(case.registered_by), "受理期限", date_cn(case.acceptance_due, empty="—")]),
-        Row(["当事人\n确认签名", ("以上登记内容属实。\n（签名或按指印）：　　　　　　　　　　年　　月　　日", 3)], 22),
-        Row(["登记人\n签名", ("\n（签名）：　　　　　　　　　　　　　　　年　　月　　日", 3)], 22),
+        Row(
+            [
+                "登记人",
+                person_name(case.registered_by),
+                "受理期限",
+                date_cn(case.acceptance_due, empty="—"),
+            ]
+        ),
+        Row(
+            [
+                "当事人\n确认签名",
+                ("以上登记内容属实。\n（签名或按指印）：　　　　　　　　年　　月　　日", 3),
+            ],
+            16,
+        ),
+        Row(["登记人\n签名", ("\n（签名）：　　　　　　　　　　　　　年　　月　　日", 3)], 16),
     ]
     doc.form(rows)
     return doc.to_bytes()
@@ -132,17 +157,20 @@ def materials_notice(case) -> bytes:
     doc.title("一次性告知书")
     doc.right(f"编号：{case.number}")
     doc.para(f"{names(addressees, empty='当事人')}：", indent=False)
-    doc.para(f"{you}于{date_cn(case.registered_at)}向本中心反映的“{case.title}”一事（事项编号：{case.number}），"
-             "经审查，所提交的材料尚不齐全。根据一次性告知的规定，现将需要补正的材料一次性告知如下：")
+    doc.para(
+        f"{you}于{date_cn(case.registered_at)}向本中心反映的“{case.title}”一事（事项编号：{case.number}），"
+        "经审查，所提交的材料尚不齐全。根据一次性告知的规定，现将需要补正的材料一次性告知如下："
+    )
     for n, item in enumerate(items, 1):
         doc.para(f"{n}. {_bare(item)}{'。' if n == len(items) else '；'}")
     where = case.centre.name + (f"（地址：{case.centre.address}）" if case.centre.address else "")
-    doc.para(f"请{you}携带上述材料到{where}补正{_contact(case.centre)}。补正材料期间不计入受理期限；"
-             "材料补齐后，本中心将及时审查并作出是否受理的决定。除上述材料外，本中心不再要求补正其他材料。")
+    doc.para(
+        f"请{you}携带上述材料到{where}补正{_contact(case.centre)}。补正材料期间不计入受理期限；"
+        "材料补齐后，本中心将及时审查并作出是否受理的决定。除上述材料外，本中心不再要求补正其他材料。"
+    )
     doc.para("特此告知。")
     doc.closing(case.centre.name, date_cn(issued))
-    doc.signature("签收人（签名或按指印）：", blank_chars=6)
-    doc.para("签收日期：　　　　年　　月　　日", indent=False)
+    doc.signature("签收人（签名或按指印）：", blank_chars=6, dated=True)
     return doc.to_bytes()
 
 
@@ -169,8 +197,10 @@ def rejection_notice(case) -> bytes:
     doc.title("不予受理告知书")
     doc.right(f"编号：{case.number}")
     doc.para(f"{names(addressees, empty='当事人')}：", indent=False)
-    doc.para(f"{you}于{date_cn(case.registered_at)}向本中心反映的“{case.title}”一事（事项编号：{case.number}），"
-             "经审查，本中心决定不予受理。理由如下：")
+    doc.para(
+        f"{you}于{date_cn(case.registered_at)}向本中心反映的“{case.title}”一事（事项编号：{case.number}），"
+        "经审查，本中心决定不予受理。理由如下："
+    )
     doc.text(case.reject_reason)
     if event is not None and event.action == Action.RETURN_TO_SENDER and case.source_unit_id:
         doc.para(f"该事项已退回{case.source_unit.name}依法处理。")
@@ -229,10 +259,14 @@ def mediation_record(session) -> bytes:
 def _session_outcome(session, case) -> str:
     if session.succeeded:
         numbers = "、".join(a.number for a in session.agreements.all())
-        return "各方当事人达成调解协议" + (f"，另行制作人民调解协议书（编号：{numbers}）。" if numbers else "。")
+        return "各方当事人达成调解协议" + (
+            f"，另行制作人民调解协议书（编号：{numbers}）。" if numbers else "。"
+        )
     route = f"；本事项告知的途径为：{Route(case.outcome_route).label}" if case.outcome_route else ""
-    return ("本次调解未达成协议。调解员已告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利"
-            f"（{PEOPLES_MEDIATION_LAW}第二十六条）{route}。")
+    return (
+        "本次调解未达成协议。调解员已告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利"
+        f"（{PEOPLES_MEDIATION_LAW}第二十六条）{route}。"
+    )
 
 
 # ---- 人民调解协议书 -------------------------------------------------------------------------
@@ -249,7 +283,9 @@ def agreement_document(agreement) -> bytes:
     doc.title("人民调解协议书")
     doc.right(f"编号：{agreement.number}")
     for party in parties:
-        doc.para(f"{role_label(party)}：{particulars(party, on=agreement.signed_at, age_only=True)}。")
+        doc.para(
+            f"{role_label(party)}：{particulars(party, on=agreement.signed_at, age_only=True)}。"
+        )
     doc.heading("一、纠纷主要事实、争议事项及各方责任")
     doc.text(agreement.facts)
     doc.heading("二、协议内容")
@@ -258,11 +294,16 @@ def agreement_document(agreement) -> bytes:
     doc.heading("三、履行方式、地点、期限")
     doc.text(agreement.performance)
     doc.heading("四、协议效力")
-    doc.para("本协议经各方当事人签名、调解员签名并加盖人民调解委员会印章后生效。经人民调解委员会调解达成的调解协议，"
-             f"具有法律约束力，当事人应当按照约定履行（{PEOPLES_MEDIATION_LAW}第三十一条）。")
+    doc.para(
+        "本协议经各方当事人签名、调解员签名并加盖人民调解委员会印章后生效（当事人也可以盖章或者按指印）。"
+        "经人民调解委员会调解达成的调解协议，"
+        f"具有法律约束力，当事人应当按照约定履行（{PEOPLES_MEDIATION_LAW}第三十一条）。"
+    )
     due = agreement.judicial_confirmation_due
-    doc.para(f"各方当事人认为有必要的，可以自本协议生效之日起三十日内{f'（即{date_cn(due)}前）' if due else ''}"
-             f"共同向人民法院申请司法确认（{PEOPLES_MEDIATION_LAW}第三十三条）。")
+    doc.para(
+        f"各方当事人认为有必要的，可以自本协议生效之日起三十日内{f'（即{date_cn(due)}前）' if due else ''}"
+        f"共同向人民法院申请司法确认（{PEOPLES_MEDIATION_LAW}第三十三条）。"
+    )
     copies = len(principals(parties)) + 1
     doc.para(f"本协议书一式{number_cn(copies)}份，当事人各执一份，人民调解委员会留存一份。")
     for party in parties:
@@ -291,10 +332,27 @@ def follow_up_record(follow_up) -> bytes:
         Row(["协议编号", (agreements or "无", 3)]),
         Row(["回访事由", (_visit_reason(case, bool(agreements)), 3)], 16),
         Row(["协议履行\n情况", (follow_up.performance_status or "—", 3)], 16),
-        Row(["满意度", follow_up.get_satisfaction_display(), "是否已起诉", "是" if follow_up.lawsuit_filed else "否"]),
-        Row(["有无激化\n迹象", "有" if follow_up.escalation_signs else "无", "回访人", person_name(follow_up.by)]),
+        Row(
+            [
+                "满意度",
+                follow_up.get_satisfaction_display(),
+                "是否已起诉",
+                "是" if follow_up.lawsuit_filed else "否",
+            ]
+        ),
+        Row(
+            [
+                "有无激化\n迹象",
+                "有" if follow_up.escalation_signs else "无",
+                "回访人",
+                person_name(follow_up.by),
+            ]
+        ),
         Row(["回访情况", (follow_up.note or "无", 3)], 40),
-        Row(["回访人\n签名", (f"\n（签名）：　　　　　　　　　　　　{date_cn(follow_up.at)}", 3)], 22),
+        Row(
+            ["回访人\n签名", (f"\n（签名）：　　　　　　　　　　　　{date_cn(follow_up.at)}", 3)],
+            22,
+        ),
     ]
     doc.form(rows)
     return doc.to_bytes()
@@ -313,7 +371,7 @@ def _visit_reason(case, has_agreement: bool) -> str:
 
 class DocumentKind(NamedTuple):
     label: str
-    build: object  # the function: obj → bytes
+    build: Callable[[Any], bytes]
     needs: str  # "case", "session", "agreement" or "follow_up"
 
 
@@ -328,7 +386,7 @@ DOCUMENTS = {
 
 
 def filename(key: str, obj) -> str:
-    """"受理登记表-990121-2026-0000001.docx"; a session or follow-up adds its date (and time)."""
+    """ "受理登记表-990121-2026-0000001.docx"; a session or follow-up adds its date (and time)."""
     kind = DOCUMENTS[key]
     if kind.needs == "case" or kind.needs == "agreement":
         reference = obj.number

@@ -1,9 +1,11 @@
 """The GB/T 9704-2012 page (党政机关公文格式) for documents printed for parties, with python-docx.
 
 A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm (a 156 × 225 mm type area); title
-in 2号 小标宋, body in 3号 仿宋_GB2312, headings in 黑体; 22 lines of 28 characters (the document
-grid: 28.95 pt lines, characters squeezed to 15.8 pt); page numbers "— 1 —" in 4号 宋体 below the
-type area, odd pages on the right and even pages on the left, one character in from the edge.
+in 2号 小标宋, body in 3号 仿宋_GB2312, headings in 黑体; 22 lines of 28 characters (exact 28.95 pt
+lines on a line grid; characters condensed by 0.25 pt so 28 fit in 156 mm); page numbers "— 1 —"
+in 4号 宋体 below the type area, odd pages on the right and even pages on the left, one character
+in from the edge. The grid is lines only: a character grid (``linesAndChars``) is what Word's
+公文 templates use, but LibreOffice spreads such text to ~17 characters a line.
 
 Fonts are named, never embedded: every run names its font for both Latin and East-Asian text
 (``w:ascii``/``w:hAnsi``/``w:eastAsia``; python-docx's ``font.name`` sets only the Latin ones),
@@ -28,16 +30,29 @@ BODY_FONT = "仿宋_GB2312"
 HEADING_FONT = "黑体"
 SUBHEADING_FONT = "楷体_GB2312"
 PAGE_NUMBER_FONT = "宋体"
-FALLBACK_FONTS = {TITLE_FONT: "宋体", BODY_FONT: "仿宋", SUBHEADING_FONT: "楷体", HEADING_FONT: "SimHei", PAGE_NUMBER_FONT: "SimSun"}
+FALLBACK_FONTS = {
+    TITLE_FONT: "宋体",
+    BODY_FONT: "仿宋",
+    SUBHEADING_FONT: "楷体",
+    HEADING_FONT: "SimHei",
+    PAGE_NUMBER_FONT: "SimSun",
+}
 
 SIZE_2 = 22  # 二号
 SIZE_3 = 16  # 三号
 SIZE_4 = 14  # 四号
+SIZE_SMALL_4 = 12  # 小四: form cells
 
 LINE_PITCH_TWIPS = 579  # 28.95 pt: 22 lines fill the 225 mm type area
-CHAR_SPACE = -849  # 1/4096 pt per character off the 16 pt default: 28 characters fill 156 mm
-TYPE_AREA_MM = 156
-TABLE_LINE = Pt(22)
+CONDENSE_TWENTIETHS = -5  # 16 pt − 0.25 pt = 15.75 pt a character: 28 fill 156 mm (442 pt)
+TABLE_LINE = Pt(20)
+
+# the elements that follow w:spacing in a w:rPr (schema order)
+_RPR_AFTER_SPACING = (
+    "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr",
+    "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+    "w:specVanish", "w:oMath",
+)  # fmt: skip
 
 # XML 1.0 refuses these; party-typed text may carry them (pasted from elsewhere)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -63,6 +78,23 @@ def set_font(run, name: str, size: float, *, bold: bool = False) -> None:
         run.font.bold = True
 
 
+def _off_grid(paragraph) -> None:
+    """Form cells keep their own 20 pt lines instead of the page's 28.95 pt line grid."""
+    snap = OxmlElement("w:snapToGrid")
+    snap.set(qn("w:val"), "0")
+    paragraph._p.get_or_add_pPr().insert_element_before(
+        snap,
+        "w:spacing",
+        "w:ind",
+        "w:jc",
+        "w:textAlignment",
+        "w:outlineLvl",
+        "w:rPr",
+        "w:sectPr",
+        "w:pPrChange",
+    )
+
+
 @dataclass
 class Row:
     """One row of a form table: cells are text or (text, span) over 4 columns; a cell starting
@@ -81,8 +113,19 @@ class OfficialDocument:
         self._setup_defaults()
         self._register_fonts()
         self._page_numbers()
+        self._properties(title, author, created)
+
+    def _properties(self, title: str, author: str, created) -> None:
+        # the template's preview picture is of another document: a viewer would show it
+        package_rels = self.doc.part.package.rels
+        for rel_id in [k for k, r in package_rels.items() if r.reltype.endswith("/thumbnail")]:
+            package_rels.pop(rel_id)
         props = self.doc.core_properties
-        props.title, props.author, props.last_modified_by = clean(title), clean(author), clean(author)
+        props.title, props.author, props.last_modified_by = (
+            clean(title),
+            clean(author),
+            clean(author),
+        )
         props.comments, props.keywords, props.language, props.revision = "", "", "zh-CN", 1
         if created is not None:
             props.created = props.modified = created
@@ -101,9 +144,8 @@ class OfficialDocument:
         if grid is None:
             grid = OxmlElement("w:docGrid")
             section._sectPr.append(grid)
-        grid.set(qn("w:type"), "linesAndChars")
+        grid.set(qn("w:type"), "lines")
         grid.set(qn("w:linePitch"), str(LINE_PITCH_TWIPS))
-        grid.set(qn("w:charSpace"), str(CHAR_SPACE))
 
     def _setup_defaults(self) -> None:
         normal = self.doc.styles["Normal"]
@@ -111,9 +153,14 @@ class OfficialDocument:
         for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
             fonts.set(qn(attr), BODY_FONT)
         normal.font.size = Pt(SIZE_3)
+        # condensed for every run that does not say otherwise (titles and forms barely notice)
+        spacing = OxmlElement("w:spacing")
+        spacing.set(qn("w:val"), str(CONDENSE_TWENTIETHS))
+        normal.element.get_or_add_rPr().insert_element_before(spacing, *_RPR_AFTER_SPACING)
         normal.paragraph_format.line_spacing = Twips(LINE_PITCH_TWIPS)
         normal.paragraph_format.space_before = normal.paragraph_format.space_after = Pt(0)
-        normal.paragraph_format.widow_control = False  # a fixed grid: lines do not move to keep pairs
+        # on a fixed grid lines do not move to keep pairs together
+        normal.paragraph_format.widow_control = False
         defaults = self.doc.styles.element.find(qn("w:docDefaults"))
         lang = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
         if lang is not None:
@@ -123,7 +170,9 @@ class OfficialDocument:
             theme_lang.set(qn("w:eastAsia"), "zh-CN")
 
     def _register_fonts(self) -> None:
-        part = next(r.target_part for r in self.doc.part.rels.values() if r.reltype.endswith("/fontTable"))
+        part = next(
+            r.target_part for r in self.doc.part.rels.values() if r.reltype.endswith("/fontTable")
+        )
         root = etree.fromstring(part.blob)
         named = {f.get(qn("w:name")) for f in root.findall(qn("w:font"))}
         for name, fallback in FALLBACK_FONTS.items():
@@ -133,7 +182,9 @@ class OfficialDocument:
             font.set(qn("w:name"), name)
             etree.SubElement(font, qn("w:altName")).set(qn("w:val"), fallback)
             etree.SubElement(font, qn("w:charset")).set(qn("w:val"), "86")  # GB2312
-            etree.SubElement(font, qn("w:family")).set(qn("w:val"), "modern" if "仿宋" in name or "黑" in name else "roman")
+            etree.SubElement(font, qn("w:family")).set(
+                qn("w:val"), "modern" if "仿宋" in name or "黑" in name else "roman"
+            )
             etree.SubElement(font, qn("w:pitch")).set(qn("w:val"), "variable")
         # python-docx keeps the font table as an opaque part; replace its bytes
         part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -141,7 +192,10 @@ class OfficialDocument:
     def _page_numbers(self) -> None:
         self.doc.settings.odd_and_even_pages_header_footer = True
         section = self.doc.sections[0]
-        for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT), (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+        for footer, align in (
+            (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+            (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
+        ):
             footer.is_linked_to_previous = False
             paragraph = footer.paragraphs[0]
             paragraph.alignment = align
@@ -171,7 +225,15 @@ class OfficialDocument:
     # ---- blocks ---------------------------------------------------------------------------
 
     @staticmethod
-    def _run(paragraph, text: str, font: str = BODY_FONT, size: float = SIZE_3, *, bold=False, underline=False):
+    def _run(
+        paragraph,
+        text: str,
+        font: str = BODY_FONT,
+        size: float = SIZE_3,
+        *,
+        bold=False,
+        underline=False,
+    ):
         run = paragraph.add_run(clean(text))
         set_font(run, font, size, bold=bold)
         if underline:
@@ -190,7 +252,9 @@ class OfficialDocument:
     def blank(self) -> None:
         self.doc.add_paragraph()
 
-    def para(self, parts, *, indent: bool = True, align=None, size: float = SIZE_3, keep_with_next=False):
+    def para(
+        self, parts, *, indent: bool = True, align=None, size: float = SIZE_3, keep_with_next=False
+    ):
         """One paragraph: ``parts`` is text or a list of (text, font) pieces; first line indented
         two characters unless ``indent`` is false."""
         if isinstance(parts, str):
@@ -222,11 +286,13 @@ class OfficialDocument:
     def right(self, text: str) -> None:
         self.para(text, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
 
-    def signature(self, label: str, *, blank_chars: int = 8) -> None:
-        """A line to sign on: the label, then an underlined blank."""
+    def signature(self, label: str, *, blank_chars: int = 8, dated: bool = False) -> None:
+        """A line to sign on: the label, an underlined blank and, if ``dated``, "年 月 日"."""
         paragraph = self.para(label, indent=False)
         paragraph.paragraph_format.space_before = Pt(12)
         self._run(paragraph, "\u3000" * blank_chars, underline=True)
+        if dated:
+            self._run(paragraph, "\u3000\u3000年\u3000\u3000月\u3000\u3000日")
 
     def closing(self, organisation: str, date_text: str) -> None:
         """The signature block: one blank line, then the organisation centred over the date,
@@ -243,8 +309,8 @@ class OfficialDocument:
                 paragraph = self.para(text, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
                 paragraph.paragraph_format.right_indent = Pt(SIZE_3 * right)
 
-    def form(self, rows: Iterable[Row], widths_mm=(30, 48, 30, 48)) -> None:
-        """A ruled form in 4号 仿宋 over four columns (label, value, label, value)."""
+    def form(self, rows: Iterable[Row], widths_mm=(26, 52, 26, 52)) -> None:
+        """A ruled form in 小四 仿宋 over four columns (label, value, label, value)."""
         rows = [r if isinstance(r, Row) else Row(list(r)) for r in rows]
         table = self.doc.add_table(rows=len(rows), cols=len(widths_mm))
         table.style = self.doc.styles["Table Grid"]
@@ -272,8 +338,11 @@ class OfficialDocument:
             for number, line in enumerate(lines):
                 paragraph = cell.paragraphs[0] if number == 0 else cell.add_paragraph()
                 paragraph.paragraph_format.line_spacing = TABLE_LINE
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if label else WD_ALIGN_PARAGRAPH.LEFT
-                self._run(paragraph, line, BODY_FONT, SIZE_4)
+                _off_grid(paragraph)
+                paragraph.alignment = (
+                    WD_ALIGN_PARAGRAPH.CENTER if label else WD_ALIGN_PARAGRAPH.LEFT
+                )
+                self._run(paragraph, line, BODY_FONT, SIZE_SMALL_4)
             column += span
 
     def page_break(self) -> None:

@@ -68,13 +68,29 @@ def cases_ledger(cases: Iterable, *, title: str, generated_by, generated_at: dat
     sheet = workbook.create_sheet("台账") if write_only else workbook.active
     sheet.title = "台账"
     _prepare(sheet)
-    by = getattr(generated_by, "full_name", None) or getattr(generated_by, "username", None) or str(generated_by or "")
+    by = (
+        getattr(generated_by, "full_name", None)
+        or getattr(generated_by, "username", None)
+        or str(generated_by or "")
+    )
     sheet.append([_cell(sheet, title, font=Font(name="宋体", bold=True, size=16))])
     sheet.append([_cell(sheet, f"制表人：{by}　　制表时间：{_local(generated_at):%Y-%m-%d %H:%M}")])
-    sheet.append([_cell(sheet, h, font=_HEADER_FONT, fill=_HEADER_FILL, border=_HEADER_BORDER, center=True) for h in HEADERS])
+    sheet.append(
+        [
+            _cell(
+                sheet, h, font=_HEADER_FONT, fill=_HEADER_FILL, border=_HEADER_BORDER, center=True
+            )
+            for h in HEADERS
+        ]
+    )
     count = 0
     for case in chain(head, rows):
-        sheet.append([_cell(sheet, value, number_format=fmt) for value, (_, _, fmt) in zip(_values(case), COLUMNS, strict=True)])
+        sheet.append(
+            [
+                _cell(sheet, value, number_format=fmt)
+                for value, (_, _, fmt) in zip(_values(case), COLUMNS, strict=True)
+            ]
+        )
         count += 1
     last = get_column_letter(len(COLUMNS))
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + count}"
@@ -120,7 +136,10 @@ def _local(moment):
     """Excel has no time zones: a local, naive datetime (a date stays a date)."""
     if moment is None or (isinstance(moment, date) and not isinstance(moment, datetime)):
         return moment
-    return timezone.localtime(moment).replace(tzinfo=None) if timezone.is_aware(moment) else moment
+    moment = (
+        timezone.localtime(moment).replace(tzinfo=None) if timezone.is_aware(moment) else moment
+    )
+    return moment.replace(microsecond=0)
 
 
 def _values(case) -> list:
@@ -155,4 +174,7 @@ def _units(case) -> str:
     if units is None:
         units = [u for u in case.units.all() if u.active]
     units = sorted(units, key=lambda u: (u.role != UnitRole.LEAD, u.pk or 0))
-    return "、".join(u.unit.name + ("（牵头）" if u.role == UnitRole.LEAD and len(units) > 1 else "") for u in units)
+    return "、".join(
+        u.unit.name + ("（牵头）" if u.role == UnitRole.LEAD and len(units) > 1 else "")
+        for u in units
+    )

@@ -9,7 +9,12 @@ from django.utils import timezone
 
 from jiefen.cases.choices import PartyRole
 
-ROLE_ORDER = {PartyRole.APPLICANT: 0, PartyRole.RESPONDENT: 1, PartyRole.THIRD_PARTY: 2, PartyRole.AGENT: 3}
+ROLE_ORDER = {
+    PartyRole.APPLICANT: 0,
+    PartyRole.RESPONDENT: 1,
+    PartyRole.THIRD_PARTY: 2,
+    PartyRole.AGENT: 3,
+}
 _DIGITS = "零一二三四五六七八九"
 
 
@@ -22,7 +27,7 @@ def local_date(value) -> date | None:
 
 
 def date_cn(value, *, empty: str = "　　年　　月　　日") -> str:
-    """"2026年1月2日" (GB/T 9704: Arabic numerals, no leading zeros)."""
+    """ "2026年1月2日" (GB/T 9704: Arabic numerals, no leading zeros)."""
     day = local_date(value)
     return f"{day.year}年{day.month}月{day.day}日" if day else empty
 
@@ -71,7 +76,7 @@ def role_label(party) -> str:
 
 
 def particulars(party, *, on=None, age_only: bool = False, contact: bool = True) -> str:
-    """"王建国，男，汉族，1990年3月7日出生（36岁），农民，住甲村三组，居民身份证号码110***********1239，
+    """ "王建国，男，汉族，1990年3月7日出生（36岁），农民，住甲村三组，居民身份证号码110***********1239，
     联系电话138****5678" — the name first, fields that are blank left out."""
     if party.kind == party.Kind.ORGANISATION:
         return _organisation(party, contact=contact)
@@ -84,7 +89,9 @@ def particulars(party, *, on=None, age_only: bool = False, contact: bool = True)
     if age_only and age is not None:
         pieces.append(f"{age}岁")
     elif party.birth_date:
-        pieces.append(f"{date_cn(party.birth_date)}出生" + (f"（{age}岁）" if age is not None else ""))
+        pieces.append(
+            f"{date_cn(party.birth_date)}出生" + (f"（{age}岁）" if age is not None else "")
+        )
     if party.occupation:
         pieces.append(party.occupation)
     if party.employer:

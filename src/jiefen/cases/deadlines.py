@@ -113,3 +113,40 @@ def paused_days(paused_at, now) -> int:
         return 0
     return max((timezone.localdate(now) - timezone.localdate(paused_at)).days, 0)
 
+
+
+# Which deadline runs in which state, and when that stage was finished.
+STAGE_CLOCKS = [
+    ("受理期限", "acceptance_due", ("registered", "awaiting_materials"), "accepted_at"),
+    ("签收期限", "sign_for_due", ("dispatched",), None),
+    ("办理期限", "handling_due", ("accepted", "dispatched", "in_progress", "escalation_pending"), "resolved_at"),
+    ("回访期限", "follow_up_due", ("resolved",), "closed_at"),
+]
+
+
+def current(case):
+    """The deadline that is running now, as (label, due date), or None."""
+    for label, field, states, _done in STAGE_CLOCKS:
+        if case.state in states and getattr(case, field):
+            return label, getattr(case, field)
+    return None
+
+
+def stage_report(case, today) -> list[tuple[str, object, str, bool]]:
+    """Each stage's deadline with how it stands: running ("剩余 2 个工作日"), or finished on time
+    or late ("按期完成" / "超期 3 天完成")."""
+    rows = []
+    for label, field, states, done_field in STAGE_CLOCKS:
+        due = getattr(case, field)
+        if due is None:
+            continue
+        if case.state in states:
+            rows.append((label, due, describe(due, today), is_overdue(due, today)))
+            continue
+        done = getattr(case, done_field) if done_field else None
+        if done is None:
+            rows.append((label, due, "—", False))
+            continue
+        late = (timezone.localdate(done) - due).days  # stored times are UTC: compare local dates
+        rows.append((label, due, "按期完成" if late <= 0 else f"超期 {late} 天完成", late > 0))
+    return rows

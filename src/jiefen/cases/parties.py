@@ -2,7 +2,7 @@
 
 import re
 
-from jiefen.cases.actions._common import choice, text
+from jiefen.cases.validation import a_date, choice, text
 from jiefen.cases.choices import PartyRole
 from jiefen.cases.errors import CaseError
 from jiefen.cases.models import Party
@@ -47,8 +47,6 @@ def build_party(raw: dict, position: int) -> Party:
     if raw.get("sex"):
         party.sex = choice(raw["sex"], Party.Sex, f"{label}的性别")
     if raw.get("birth_date"):
-        from jiefen.cases.actions._common import a_date
-
         party.birth_date = a_date(raw["birth_date"], f"{label}的出生日期")
     _identity(party, raw, label)
     phone = normalise_phone(raw.get("phone", ""))

@@ -32,7 +32,7 @@ def lockout_response(request, response, credentials):
     return render(request, "registration/login.html", {"form": form, "lockout_message": message}, status=403)
 
 
-def _safe_next(request, default="home"):
+def _safe_next(request, default="workbench"):
     target = request.POST.get("next") or request.GET.get("next")
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         return target
@@ -51,7 +51,7 @@ def password_change(request):
         else:
             update_session_auth_hash(request, request.user)
             messages.success(request, "密码已修改。")
-            return redirect("home")
+            return redirect("workbench")
     reason = None
     if password_change_due(request.user):
         reason = "首次登录或密码已超过 90 天未修改，请先设置新密码。"
@@ -64,7 +64,7 @@ def otp_verify(request):
     """Second factor for administrators; an administrator without a device enrols one here."""
     user = request.user
     if not user.is_administrator:
-        return redirect("home")
+        return redirect("workbench")
     device = TOTPDevice.objects.devices_for_user(user, confirmed=None).first() if user.is_authenticated else None
     if device is None:
         device = otp_service.start_enrolment(user)
