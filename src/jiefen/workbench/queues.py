@@ -22,6 +22,7 @@ QUEUES = [
     Queue("sign", "待签收", "已分流、等待承办单位签收"),
     Queue("progress", "办理中", "正在调解或办理"),
     Queue("escalation", "提级待批", "提请上一级中心调处、等待审批"),
+    Queue("extension", "延期待批", "承办人申请延期、等待审批"),
     Queue("due_soon", "即将超期", "1 个工作日内到期"),
     Queue("overdue", "已超期", "已超过办理期限"),
     Queue("supervised", "督办中", "被督办、尚未办结"),
@@ -51,6 +52,8 @@ def queue_condition(key: str, user, today: date) -> Q:
         return Q(state=State.IN_PROGRESS)
     if key == "escalation":
         return Q(state=State.ESCALATION_PENDING)
+    if key == "extension":
+        return Q(extensions__status="pending")
     if key == "due_soon":
         return Q(state__in=open_states, handling_due__gte=today, handling_due__lte=_due_soon_limit(today))
     if key == "overdue":

@@ -35,7 +35,9 @@ def record_session(
     if agreement is not None:
         made = _agreement(case, session, agreement, ctx)
         data.update(agreement=made.number, judicial_confirmation_due=made.judicial_confirmation_due)
-    files = attachments(files, kind=Attachment.Kind.RECORD, uploader=ctx.actor, now=ctx.now)
+    # with an agreement the files are its signed and sealed scan; otherwise the signed record
+    kind = Attachment.Kind.AGREEMENT if agreement is not None else Attachment.Kind.RECORD
+    files = attachments(files, kind=kind, uploader=ctx.actor, now=ctx.now)
     return Step(case.state, note=session.result, data=data, attachments=files)
 
 

@@ -21,7 +21,7 @@ def _queue_cases(request, key):
     user, today = request.user, clock.today()
     form = filtering.QueueFilterForm(request.GET or None, regions=_regions(user))
     cases = visible_cases(user).filter(queue_condition(key, user, today))
-    if key == "sign" and user.unit_id is not None:
+    if (key == "sign" and user.unit_id is not None) or key == "extension":
         cases = cases.distinct()
     return form, filtering.apply(cases, form)
 
