@@ -3,6 +3,7 @@
 
 import pytest
 
+from jiefen.cases import deadlines
 from jiefen.core import append_only, clock
 from jiefen.org import services
 from jiefen.org.models import Centre, Level, Region, Unit
@@ -16,8 +17,10 @@ def _fast_hashing_and_clean_clock(settings):
     # Argon2 is the production hasher (tested on its own); tests create many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     clock.reset()
+    deadlines.clear_cache()  # a policy edited in a rolled-back test must not linger in the cache
     yield
     clock.reset()
+    deadlines.clear_cache()
 
 
 @pytest.fixture(autouse=True)
