@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "jiefen.cases",
     "jiefen.archive",
     "jiefen.workbench",
+    "jiefen.portal",
 ]
 
 MIDDLEWARE = [

@@ -54,3 +54,13 @@ def handles(user: User, case) -> bool:
 def is_lead_unit(user: User, case) -> bool:
     assignment = active_assignment(user, case)
     return assignment is not None and assignment.role == UnitRole.LEAD and assignment.status == UnitStatus.SIGNED
+
+
+def portal_or_holding_centre(user, case) -> bool:
+    """The holding centre's staff, or the portal account acting for the citizen (the web layer
+    has checked the query code) on a case within its county."""
+    from jiefen.org.roles import Role
+
+    if Role.PUBLIC_PORTAL in user.roles:
+        return oversees(user, case)
+    return at_holding_centre(user, case)

@@ -12,6 +12,7 @@ class Role(models.TextChoices):
     CENTRE_LEADER = "centre_leader", "中心领导"
     COUNTY_LEADER = "county_leader", "县领导（接访）"
     GRID_WORKER = "grid_worker", "网格员"
+    PUBLIC_PORTAL = "public_portal", "网上服务（系统账户）"
     SYSTEM_ADMIN = "system_admin", "系统管理员"
     SECURITY_ADMIN = "security_admin", "安全管理员"
     AUDIT_ADMIN = "audit_admin", "审计管理员"
@@ -19,6 +20,9 @@ class Role(models.TextChoices):
 
 ADMIN_ROLES = frozenset({Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN})
 CASE_ROLES = frozenset(set(Role) - ADMIN_ROLES)
+# The portal's service account acts for citizens who proved who they are with a case's query
+# code; it never logs in.
+SERVICE_ROLES = frozenset({Role.PUBLIC_PORTAL})
 # Roles whose holder works inside one stationed unit rather than the whole centre.
 UNIT_ROLES = frozenset({Role.UNIT_HANDLER})
 

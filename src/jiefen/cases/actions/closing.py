@@ -22,6 +22,8 @@ RESOLVE_OUTCOMES = [Outcome.AGREEMENT, Outcome.FAILED, Outcome.ANSWERED, Outcome
 
 def may_resolve(actor, case) -> bool:
     """The handler, the lead unit, or the holding centre's staff; an assisting unit may not."""
+    if Role.PUBLIC_PORTAL in actor.roles:
+        return False
     if case.handler_id == actor.pk:
         return True
     if scope.active_assignment(actor, case) is not None:
@@ -59,7 +61,12 @@ def resolve(ctx, *, outcome, summary, route="", feedback="", files=()) -> Step:
 NOTIFY_ROLES = CENTRE_DESK | {Role.MEDIATOR, Role.UNIT_HANDLER}
 
 
-@action(Action.NOTIFY_RESULT, from_states=[State.RESOLVED], roles=NOTIFY_ROLES, scope=may_resolve)
+def may_notify(actor, case) -> bool:
+    """Whoever may resolve; or the portal, when the citizen reads the result on the tracking page."""
+    return scope.portal_or_holding_centre(actor, case) if Role.PUBLIC_PORTAL in actor.roles else may_resolve(actor, case)
+
+
+@action(Action.NOTIFY_RESULT, from_states=[State.RESOLVED], roles=NOTIFY_ROLES | {Role.PUBLIC_PORTAL}, scope=may_notify)
 def notify_result(ctx, *, method, note="") -> Step:
     """Record that the result was told to the party (结果告知), and how. Event: notify_result;
     queues the result notice to the applicant."""
@@ -72,10 +79,10 @@ def notify_result(ctx, *, method, note="") -> Step:
                 notify=[("party.result", {"outcome": case.outcome})])
 
 
-FOLLOW_UP_ROLES = CENTRE_DESK | {Role.SUPERVISOR, Role.MEDIATOR}
+FOLLOW_UP_ROLES = CENTRE_DESK | {Role.SUPERVISOR, Role.MEDIATOR, Role.PUBLIC_PORTAL}
 
 
-@action(Action.FOLLOW_UP, from_states=[State.RESOLVED], roles=FOLLOW_UP_ROLES, scope=scope.at_holding_centre)
+@action(Action.FOLLOW_UP, from_states=[State.RESOLVED], roles=FOLLOW_UP_ROLES, scope=scope.portal_or_holding_centre)
 def follow_up(ctx, *, method, satisfaction, performance_status="", lawsuit_filed=False, escalation_signs=False, note="") -> Step:
     """Record the satisfaction follow-up (回访). 不满意 lets a supervisor reopen the case.
     Event: follow_up."""

@@ -35,7 +35,9 @@ from jiefen.core import crypto
 from jiefen.org.models import Category, Region, Unit
 from jiefen.org.roles import Role
 
-REGISTER_ROLES = frozenset({Role.WINDOW_CLERK, Role.CENTRE_LEADER, Role.MEDIATOR, Role.GRID_WORKER, Role.COUNTY_LEADER})
+REGISTER_ROLES = frozenset(
+    {Role.WINDOW_CLERK, Role.CENTRE_LEADER, Role.MEDIATOR, Role.GRID_WORKER, Role.COUNTY_LEADER, Role.PUBLIC_PORTAL}
+)
 QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
 
@@ -47,10 +49,12 @@ def _never(actor, case):
 def register(
     ctx, *, matter_type, channel, category, description, region, parties=(), title="", occurred_at=None,
     address="", people_count=1, amount=None, is_group=False, external_ref="", source_unit=None,
-    longitude=None, latitude=None, risk_level=RiskLevel.NONE, note="", files=(),
+    longitude=None, latitude=None, risk_level=RiskLevel.NONE, note="", files=(), centre=None,
 ) -> Step:
-    """Create the case at the actor's centre in state registered, with its parties and files.
-    Sets the number (一案一码), the hashed query code, first responder and acceptance deadline.
+    """Create the case in state registered, with its parties and files, at the actor's centre
+    or at ``centre`` (a centre in the actor's jurisdiction whose area holds the place — how the
+    portal files an online submission with the right village or town). Sets the number
+    (一案一码), the hashed query code, first responder and acceptance deadline.
     Event: register. Errors: any invalid field, a place outside the actor's jurisdiction."""
     actor, now = ctx.actor, ctx.now
     if actor.centre_id is None or actor.unit_id is not None:
@@ -58,6 +62,7 @@ def register(
     place = instance(Region, region, "事发地", valid_to__isnull=True)
     if not scope.region_within(place.code, actor.jurisdiction_prefix):
         raise CaseError("事发地不在本中心辖区内，请告知当事人向事发地中心反映，或由上级中心登记", "place_out_of_scope")
+    holder = _holding_centre(actor, centre, place)
     case = Case(
         matter_type=choice(matter_type, MatterType, "事项类型"),
         channel=choice(channel, Channel, "来源渠道"),
@@ -68,7 +73,7 @@ def register(
         people_count=positive_int(people_count, "涉及人数", maximum=1_000_000),
         amount=money(amount), external_ref=text(external_ref, "来源系统编号", max_length=60, required=False),
         risk_level=choice(risk_level, RiskLevel, "风险等级"), longitude=longitude, latitude=latitude,
-        centre=actor.centre, level=actor.centre.region.level, centre_code=int(actor.centre.region.code),
+        centre=holder, level=holder.region.level, centre_code=int(holder.region.code),
         place_code=int(place.code), first_responder=actor, registered_by=actor, registered_at=now, updated_at=now,
     )
     case.title = text(title, "标题", max_length=100, required=False) or _title_from(case.description)
@@ -81,7 +86,7 @@ def register(
     if case.matter_type != MatterType.SUGGESTION and not any(p.role == "applicant" for p in party_rows):
         raise CaseError("请至少登记一位申请人（来访人）", "applicant_required")
     files = attachments(files, kind=Attachment.Kind.APPLICATION, uploader=actor, now=now)
-    case.number = _next_number(actor.centre.region.code[:6], now.year)
+    case.number = _next_number(holder.region.code[:6], now.year)
     query_code = "".join(secrets.choice(QUERY_CODE_ALPHABET) for _ in range(8))
     case.query_code_hash = query_code_hash(case.number, query_code)
     case.acceptance_due = deadlines.due_date(case.matter_type, case.category_id, Stage.ACCEPTANCE, ctx.today)
@@ -94,6 +99,19 @@ def register(
         State.REGISTERED, case=case, note=text(note, "备注", max_length=2000, required=False), attachments=files,
         data={"number": case.number, "channel": case.channel, "matter_type": case.matter_type, "parties": len(party_rows)},
     )
+
+
+def _holding_centre(actor, centre, place):
+    if centre is None:
+        return actor.centre
+    from jiefen.org.models import Centre
+
+    target = instance(Centre.objects.select_related("region"), centre, "受理中心")
+    if not scope.region_within(target.region.code, actor.jurisdiction_prefix):
+        raise CaseError("受理中心不在您的管辖范围内", "centre_out_of_scope", field="受理中心")
+    if not scope.region_within(place.code, scope.centre_prefix(target)):
+        raise CaseError("事发地不在该中心辖区内", "place_not_in_centre", field="受理中心")
+    return target
 
 
 def query_code_hash(number: str, code: str) -> str:
@@ -125,7 +143,8 @@ def request_materials(ctx, *, items, note="") -> Step:
                 notify=[("party.materials_requested", {"items": items})])
 
 
-@action(Action.SUPPLEMENT, from_states=[State.AWAITING_MATERIALS], roles=CENTRE_DESK, scope=scope.at_holding_centre)
+@action(Action.SUPPLEMENT, from_states=[State.AWAITING_MATERIALS], roles=CENTRE_DESK | {Role.PUBLIC_PORTAL},
+        scope=scope.portal_or_holding_centre)
 def supplement(ctx, *, note="", files=()) -> Step:
     """Record the supplied materials; the acceptance deadline moves later by the days the clock
     was paused. Event: supplement; back to registered for review."""
