@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import prefetch_related_objects
 
 from jiefen.cases.choices import Action, State
 from jiefen.cases.errors import CaseError
@@ -99,6 +98,8 @@ def _perform_locked(spec, case, actor, idempotency_key, data) -> Case:
     from_state = locked.state if locked is not None else ""
     step = spec.func(ctx, **data)
     target = step.case or locked
+    if locked is None:
+        target._snapshot = _field_values(target)  # register saved it just now
     event = _append_event(target, spec.action, actor, from_state, step, ctx.now, idempotency_key)
     for attachment in step.attachments:
         attachment.case, attachment.event = target, event
@@ -141,14 +142,19 @@ def allowed_actions(case: Case, actor) -> list[str]:
 
 
 def _lock(case: Case) -> Case:
+    """The case row, locked and fresh. Its units are read only by the checks that need them."""
     if case is None or case.pk is None:
         raise CaseError("请指定事项", "case_required")
     try:
-        locked = Case.objects.select_for_update().select_related("centre__region", "category").get(pk=case.pk)
+        locked = Case.objects.select_for_update(of=("self",)).select_related("centre__region").get(pk=case.pk)
     except Case.DoesNotExist:
         raise CaseError("事项不存在", "case_not_found") from None
-    prefetch_related_objects([locked], "units")
+    locked._snapshot = _field_values(locked)
     return locked
+
+
+def _field_values(case: Case) -> dict:
+    return {f.attname: getattr(case, f.attname) for f in case._meta.concrete_fields}
 
 
 def _check_actor(actor) -> None:
@@ -196,7 +202,12 @@ def _append_event(case: Case, action_name, actor, from_state, step: Step, now, i
     case.event_count = event.seq
     case.last_event_hash = event.hash
     case.updated_at = now
-    case.save()
+    before = getattr(case, "_snapshot", None)
+    if before is None:
+        case.save()
+    else:  # write back only what the action changed
+        after = _field_values(case)
+        case.save(update_fields=[f.name for f in case._meta.concrete_fields if after[f.attname] != before[f.attname]])
     return event
 
 

@@ -7,7 +7,7 @@ the scope is one numeric range on an indexed column. Unit handlers see the cases
 their unit; the three administrators see none.
 """
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404
 
 from jiefen.cases.models import Case, CaseEvent, CaseUnit, Party
@@ -21,7 +21,9 @@ def visible_cases(user):
     if not getattr(user, "is_authenticated", False) or not user.is_active or user.is_administrator:
         return cases.none()
     if user.unit_id is not None:
-        return cases.filter(Exists(CaseUnit.objects.filter(case=OuterRef("pk"), unit_id=user.unit_id)))
+        # "id IN (the unit's case ids)", not a correlated EXISTS: SQLite answers EXISTS by scanning
+        # the unit's assignments once per case (minutes at 200 000 cases); IN reads them once.
+        return cases.filter(pk__in=CaseUnit.objects.filter(unit_id=user.unit_id).values("case_id"))
     prefix = user.jurisdiction_prefix
     if prefix is None:
         return cases.none()

@@ -232,7 +232,11 @@ class User(AbstractUser):
 
     @property
     def roles(self) -> set[str]:
-        return {a.role for a in self.role_assignments.all()}
+        # cached for the life of this object (one request): every permission check asks
+        cached = self.__dict__.get("_roles")
+        if cached is None:
+            cached = self.__dict__["_roles"] = frozenset(a.role for a in self.role_assignments.all())
+        return cached
 
     def has_role(self, *roles) -> bool:
         return bool(self.roles & set(roles))

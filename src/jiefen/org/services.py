@@ -121,3 +121,4 @@ def _validate_password(password: str, user: User) -> None:
 def _forget_roles(user: User) -> None:
     prefetched = getattr(user, "_prefetched_objects_cache", {})
     prefetched.pop("role_assignments", None)
+    user.__dict__.pop("_roles", None)

@@ -102,6 +102,10 @@ class Case(models.Model):
             models.Index(fields=["state", "handling_due"], name="case_state_handling_due"),
             # handler's own list
             models.Index(fields=["handler", "state"], name="case_handler_state"),
+            # work lists, newest first: walk from the newest end, checking the place range on the
+            # index entry, and stop after a page (no sort of the whole jurisdiction)
+            models.Index(fields=["-registered_at", "-id", "place_code"], name="case_recent"),
+            models.Index(fields=["state", "-registered_at", "-id", "place_code"], name="case_state_recent"),
         ]
 
     def __str__(self):
