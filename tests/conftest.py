@@ -32,8 +32,25 @@ def _empty_append_only_tables_before_flush(request):
         yield
         return
     request.getfixturevalue("transactional_db")
+    ensure_reference_data()
     yield
     append_only.purge_guarded_tables()
+
+
+def ensure_reference_data() -> None:
+    """What the migrations seed (categories, deadline policies, the holiday calendar), as a
+    fresh install has it: the flush that ends a transactional test empties those tables too.
+    Every seeder leaves existing rows alone."""
+    from jiefen.cases.models import DeadlinePolicy
+    from jiefen.cases.policy_defaults import seed_policies
+    from jiefen.core import workdays
+    from jiefen.core.models import CalendarDay, CalendarYear
+    from jiefen.org.models import Category
+    from jiefen.org.reference import seed_categories
+
+    seed_categories(Category)
+    seed_policies(DeadlinePolicy, Category)
+    workdays.seed_from_package(CalendarYear, CalendarDay)
 
 
 def _region(code, name, level, parent=None):

@@ -22,6 +22,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--no-first-run",
+    "--lang=zh-CN",
     "--disable-sync",
     "--disable-quic",
 ]

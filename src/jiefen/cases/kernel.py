@@ -53,16 +53,18 @@ class ActionSpec:
     roles: frozenset
     scope: object  # (actor, case) -> bool
     scope_message: str = "该事项不在您的管辖范围内"
+    offer_if: object = None  # (actor, case) -> bool: worth offering on screen (the action still judges)
 
 
 REGISTRY: dict[str, ActionSpec] = {}
 
 
-def action(name, *, from_states, roles, scope, scope_message="该事项不在您的管辖范围内"):
-    """Declare an action function and its row of the lifecycle table."""
+def action(name, *, from_states, roles, scope, scope_message="该事项不在您的管辖范围内", offer_if=None):
+    """Declare an action function and its row of the lifecycle table. ``offer_if`` hides a
+    button that the action's own rules would refuse anyway (e.g. 签收 after signing)."""
 
     def register(func):
-        REGISTRY[name] = ActionSpec(name, func, frozenset(from_states), frozenset(roles), scope, scope_message)
+        REGISTRY[name] = ActionSpec(name, func, frozenset(from_states), frozenset(roles), scope, scope_message, offer_if)
         return func
 
     return register
@@ -137,7 +139,8 @@ def allowed_actions(case: Case, actor) -> list[str]:
             check_allowed(spec, case, actor)
         except CaseError:
             continue
-        result.append(name)
+        if spec.offer_if is None or spec.offer_if(actor, case):
+            result.append(name)
     return result
 
 

@@ -35,7 +35,9 @@ class IdleLogoutMiddleware:
                 logout(request)
                 messages.info(request, "您已超过 30 分钟未操作，系统已自动退出，请重新登录。")
                 return redirect(f"{reverse('login')}?next={request.path}")
-            request.session[_LAST_SEEN] = now.isoformat()
+            # stamp at most once a minute: a session write on every request costs a database write
+            if not last_seen or now - datetime.fromisoformat(last_seen) > timedelta(minutes=1):
+                request.session[_LAST_SEEN] = now.isoformat()
         return self.get_response(request)
 
 

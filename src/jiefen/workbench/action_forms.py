@@ -90,6 +90,16 @@ class AssignForm(ActionForm):
 
 class SessionForm(ActionForm):
     files_field = "files"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.utils import timezone
+
+        from jiefen.core import clock
+
+        self.fields["held_at"].initial = timezone.localtime(clock.now()).strftime("%Y-%m-%dT%H:%M")
+        self.fields["place"].initial = f"{self.case.centre.name}调解室"
+
     held_at = forms.DateTimeField(label="调解时间", widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     place = forms.CharField(label="调解地点", max_length=100)
     participants = forms.CharField(label="参加人员", widget=TEXTAREA)

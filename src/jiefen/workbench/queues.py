@@ -19,6 +19,7 @@ class Queue:
 QUEUES = [
     Queue("review", "待审核", "已登记、等待审核受理的事项"),
     Queue("materials", "待补正", "已一次性告知、等待当事人补正材料"),
+    Queue("accepted", "待分流", "已受理，待分流或指定承办人"),
     Queue("sign", "待签收", "已分流、等待承办单位签收"),
     Queue("progress", "办理中", "正在调解或办理"),
     Queue("escalation", "提级待批", "提请上一级中心调处、等待审批"),
@@ -44,6 +45,8 @@ def queue_condition(key: str, user, today: date) -> Q:
         return Q(state=State.REGISTERED)
     if key == "materials":
         return Q(state=State.AWAITING_MATERIALS)
+    if key == "accepted":
+        return Q(state=State.ACCEPTED)
     if key == "sign":
         if user.unit_id is not None:
             return Q(units__unit_id=user.unit_id, units__active=True, units__status=UnitStatus.PENDING)

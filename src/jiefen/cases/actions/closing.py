@@ -66,7 +66,8 @@ def may_notify(actor, case) -> bool:
     return scope.portal_or_holding_centre(actor, case) if Role.PUBLIC_PORTAL in actor.roles else may_resolve(actor, case)
 
 
-@action(Action.NOTIFY_RESULT, from_states=[State.RESOLVED], roles=NOTIFY_ROLES | {Role.PUBLIC_PORTAL}, scope=may_notify)
+@action(Action.NOTIFY_RESULT, from_states=[State.RESOLVED], roles=NOTIFY_ROLES | {Role.PUBLIC_PORTAL}, scope=may_notify,
+        offer_if=lambda actor, case: case.notified_at is None)
 def notify_result(ctx, *, method, note="") -> Step:
     """Record that the result was told to the party (结果告知), and how. Event: notify_result;
     queues the result notice to the applicant."""
@@ -82,7 +83,8 @@ def notify_result(ctx, *, method, note="") -> Step:
 FOLLOW_UP_ROLES = CENTRE_DESK | {Role.SUPERVISOR, Role.MEDIATOR, Role.PUBLIC_PORTAL}
 
 
-@action(Action.FOLLOW_UP, from_states=[State.RESOLVED], roles=FOLLOW_UP_ROLES, scope=scope.portal_or_holding_centre)
+@action(Action.FOLLOW_UP, from_states=[State.RESOLVED], roles=FOLLOW_UP_ROLES, scope=scope.portal_or_holding_centre,
+        offer_if=lambda actor, case: case.notified_at is not None)
 def follow_up(ctx, *, method, satisfaction, performance_status="", lawsuit_filed=False, escalation_signs=False, note="") -> Step:
     """Record the satisfaction follow-up (回访). 不满意 lets a supervisor reopen the case.
     Event: follow_up."""
@@ -101,7 +103,8 @@ def follow_up(ctx, *, method, satisfaction, performance_status="", lawsuit_filed
                                                   "escalation_signs": row.escalation_signs})
 
 
-@action(Action.REOPEN, from_states=[State.RESOLVED, State.CLOSED], roles={Role.SUPERVISOR, Role.CENTRE_LEADER}, scope=scope.oversees)
+@action(Action.REOPEN, from_states=[State.RESOLVED, State.CLOSED], roles={Role.SUPERVISOR, Role.CENTRE_LEADER}, scope=scope.oversees,
+        offer_if=lambda actor, case: case.satisfaction == Satisfaction.DISSATISFIED and not case.merged_into_id)
 def reopen(ctx, *, reason) -> Step:
     """Send a case the party was dissatisfied with back to handling, with a new handling period.
     Event: reopen."""
@@ -119,7 +122,8 @@ def reopen(ctx, *, reason) -> Step:
                 notify=[("staff.reopened", {})])
 
 
-@action(Action.CLOSE, from_states=[State.RESOLVED], roles=CENTRE_DESK | {Role.SUPERVISOR}, scope=scope.at_holding_centre)
+@action(Action.CLOSE, from_states=[State.RESOLVED], roles=CENTRE_DESK | {Role.SUPERVISOR}, scope=scope.at_holding_centre,
+        offer_if=lambda actor, case: case.notified_at is not None and bool(case.satisfaction))
 def close(ctx, *, note="") -> Step:
     """Close the case (结案) once the result was told and the follow-up done; closing over a
     dissatisfied party needs an explanation. Event: close."""

@@ -193,7 +193,8 @@ def reject(ctx, *, reason, other_route) -> Step:
                 notify=[("party.rejected", {"other_route": case.other_route})])
 
 
-@action(Action.RETURN_TO_SENDER, from_states=[State.REGISTERED, State.ACCEPTED], roles=CENTRE_DESK, scope=scope.at_holding_centre)
+@action(Action.RETURN_TO_SENDER, from_states=[State.REGISTERED, State.ACCEPTED], roles=CENTRE_DESK, scope=scope.at_holding_centre,
+        offer_if=lambda actor, case: case.channel in SENT_CHANNELS)
 def return_to_sender(ctx, *, reason) -> Step:
     """Return a case that another body sent (部门移送, 12345, 上级指派 …) with the reason.
     Event: return_to_sender; ends here (state rejected); notifies the sender."""

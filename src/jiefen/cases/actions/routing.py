@@ -79,8 +79,13 @@ def _move(case, target: Centre, ctx) -> None:
     case.handling_due = deadlines.due_date(case.matter_type, case.category_id, Stage.HANDLING, ctx.today)
 
 
+def _pending_for_my_unit(actor, case) -> bool:
+    assignment = scope.active_assignment(actor, case)
+    return assignment is not None and assignment.status == UnitStatus.PENDING
+
+
 @action(Action.SIGN_FOR, from_states=[State.DISPATCHED, State.IN_PROGRESS], roles={Role.UNIT_HANDLER},
-        scope=scope.active_assignment, scope_message="该事项未分流给您所在的单位")
+        scope=scope.active_assignment, scope_message="该事项未分流给您所在的单位", offer_if=_pending_for_my_unit)
 def sign_for(ctx, *, note="") -> Step:
     """The unit signs for the case (签收). When the lead unit signs, handling starts and the
     signer becomes handler if none is set. Event: sign_for."""
@@ -99,7 +104,7 @@ def sign_for(ctx, *, note="") -> Step:
 
 
 @action(Action.SEND_BACK, from_states=[State.DISPATCHED, State.IN_PROGRESS], roles={Role.UNIT_HANDLER},
-        scope=scope.active_assignment, scope_message="该事项未分流给您所在的单位")
+        scope=scope.active_assignment, scope_message="该事项未分流给您所在的单位", offer_if=_pending_for_my_unit)
 def send_back(ctx, *, reason) -> Step:
     """A unit returns a case it has not signed for, with its reason (退回). If the lead unit
     returns it, every unit is released and the case goes back to the centre. Event: send_back."""

@@ -83,7 +83,12 @@ def _clear_escalation(case) -> None:
     case.escalation_from_state = ""
 
 
-@action(Action.REQUEST_EXTENSION, from_states=[State.DISPATCHED, State.IN_PROGRESS], roles=HANDLING_ROLES, scope=scope.handles)
+def _extension_pending(actor, case) -> bool:
+    return any(e.status == Extension.Status.PENDING for e in case.extensions.all())  # uses a prefetch
+
+
+@action(Action.REQUEST_EXTENSION, from_states=[State.DISPATCHED, State.IN_PROGRESS], roles=HANDLING_ROLES, scope=scope.handles,
+        offer_if=lambda actor, case: not _extension_pending(actor, case))
 def request_extension(ctx, *, days, reason) -> Step:
     """Ask for more time, with the reason (told to the petitioner for petitions). Event: request_extension."""
     case = ctx.case
@@ -101,7 +106,7 @@ def request_extension(ctx, *, days, reason) -> Step:
 
 
 @action(Action.GRANT_EXTENSION, from_states=[State.DISPATCHED, State.IN_PROGRESS], roles={Role.CENTRE_LEADER, Role.SUPERVISOR},
-        scope=scope.oversees)
+        scope=scope.oversees, offer_if=_extension_pending)
 def grant_extension(ctx, *, approve, days=None, note="") -> Step:
     """Decide the pending extension; approving moves the handling deadline by the days granted
     (at most those asked). Event: grant_extension."""

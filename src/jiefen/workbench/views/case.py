@@ -2,6 +2,7 @@
 actions this user may take now, each a small form that posts through ``perform``."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -55,7 +56,8 @@ def act(request, pk, action):
     if action not in allowed_actions(case, request.user) and request.method == "GET":
         status = 403
     template = "workbench/_action_form.html" if request.headers.get("HX-Request") else "workbench/action_page.html"
-    context = {"case": case, "form": form, "action": action, "label": Action(action).label}
+    context = {"case": case, "form": form, "action": action, "label": Action(action).label,
+               "max_upload_mb": settings.JIEFEN_UPLOAD_MAX_MB}
     return render(request, template, context, status=status)
 
 

@@ -1,6 +1,7 @@
 """窗口登记: register a matter and, in the same step, accept it, issue the one-time notice, or
 reject it — each through ``perform`` (two actions, two events)."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpResponse
@@ -10,6 +11,7 @@ from django.urls import reverse
 from jiefen.cases.errors import CaseError
 from jiefen.cases.kernel import perform
 from jiefen.org.selectors import regions_in_scope
+from jiefen.portal.hall import link_ticket
 from jiefen.workbench import intake_panel
 from jiefen.workbench.intake_forms import MATERIALS_BY_CATEGORY, IntakeForm, PartyFormSet
 
@@ -24,6 +26,10 @@ def intake(request):
     posted = request.method == "POST"
     form = IntakeForm(request.POST if posted else None, regions=regions)
     parties = PartyFormSet(request.POST if posted else None, prefix="party", initial=[{"role": "applicant"}, {"role": "respondent"}])
+    # 受理大厅: 开始办理 on a queue ticket opens this page with ?ticket=<id>; a hidden field
+    # carries it through the POST so the ticket can be linked to the case registered here.
+    ticket = (request.POST if posted else request.GET).get("ticket", "")
+    ticket = ticket if ticket.isdigit() else ""
     if request.method == "POST" and form.is_valid() and parties.is_valid():
         rows = [p for p in (f.as_party() for f in parties.forms) if p]
         try:
@@ -31,6 +37,8 @@ def intake(request):
         except CaseError as exc:
             form.add_error(None, exc.message)
         else:
+            if ticket:
+                link_ticket(ticket, case, request.user)
             url = reverse("case_detail", args=[case.pk]) + "?registered=1"
             if request.headers.get("HX-Request"):
                 response = HttpResponse(status=204)
@@ -38,7 +46,7 @@ def intake(request):
                 return response
             return redirect(url)
     status = 422 if request.method == "POST" else 200
-    context = {"form": form, "parties": parties, "regions": regions, "materials_by_category": MATERIALS_BY_CATEGORY}
+    context = {"form": form, "parties": parties, "regions": regions, "materials_by_category": MATERIALS_BY_CATEGORY, "ticket": ticket}
     return render(request, "workbench/intake.html", context, status=status)
 
 

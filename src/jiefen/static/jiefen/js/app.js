@@ -76,8 +76,17 @@
   document.addEventListener("input", function (e) {
     if (e.target.matches && e.target.matches("input.id-number")) onIdInput(e.target);
   });
+  function checkUploadSize(input) {
+    var limit = parseFloat(input.getAttribute("data-max-mb") || "0") * 1024 * 1024;
+    var note = input.parentNode.querySelector(".upload-check");
+    var tooBig = Array.prototype.filter.call(input.files || [], function (f) { return limit && f.size > limit; });
+    if (note) note.textContent = tooBig.length ? "文件“" + tooBig[0].name + "”超过 " + input.getAttribute("data-max-mb") + " MB 的上限，请压缩或拆分后再上传" : "";
+    if (tooBig.length) input.value = "";
+  }
+
   document.addEventListener("change", function (e) {
     if (!e.target.matches) return;
+    if (e.target.matches("input.upload[data-max-mb]")) checkUploadSize(e.target);
     if (e.target.matches("select.place-town")) filterVillages();
     if (e.target.matches("input[name='decision']")) showDecision();
   });
