@@ -4,6 +4,7 @@ from jiefen.org.admin_site import admin_site
 
 urlpatterns = [
     path("admin/", admin_site.urls),
+    path("", include("jiefen.portal.urls")),
     path("", include("jiefen.workbench.urls")),
     path("", include("jiefen.org.urls")),
 ]

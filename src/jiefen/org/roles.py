@@ -19,10 +19,11 @@ class Role(models.TextChoices):
 
 
 ADMIN_ROLES = frozenset({Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN})
-CASE_ROLES = frozenset(set(Role) - ADMIN_ROLES)
 # The portal's service account acts for citizens who proved who they are with a case's query
 # code; it never logs in.
 SERVICE_ROLES = frozenset({Role.PUBLIC_PORTAL})
+# Roles of people who work on cases.
+CASE_ROLES = frozenset(set(Role) - ADMIN_ROLES - SERVICE_ROLES)
 # Roles whose holder works inside one stationed unit rather than the whole centre.
 UNIT_ROLES = frozenset({Role.UNIT_HANDLER})
 

@@ -2,6 +2,7 @@
 
 from jiefen.core import clock
 from jiefen.org.models import Centre, DutyShift, Region, Unit, User
+from jiefen.org.roles import SERVICE_ROLES
 
 
 def regions_in_scope(user: User):
@@ -32,7 +33,11 @@ def staff_in_scope(user: User):
     prefix = user.jurisdiction_prefix
     if prefix is None:
         return User.objects.none()
-    return User.objects.with_roles().filter(centre__region__code__startswith=prefix, is_active=True)
+    return (
+        User.objects.with_roles()
+        .filter(centre__region__code__startswith=prefix, is_active=True)
+        .exclude(role_assignments__role__in=SERVICE_ROLES)
+    )
 
 
 def duty_today(centre: Centre | None):

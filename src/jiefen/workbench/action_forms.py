@@ -6,6 +6,7 @@ from django import forms
 from jiefen.cases.choices import Action, ContactMethod, Outcome, Route, Satisfaction
 from jiefen.cases.models import Case
 from jiefen.org.models import Centre, Unit, User
+from jiefen.org.roles import SERVICE_ROLES
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 
@@ -84,7 +85,11 @@ class AssignForm(ActionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["handler"].queryset = User.objects.filter(centre=self.case.centre_id, unit__isnull=True, is_active=True).order_by("username")
+        self.fields["handler"].queryset = (
+            User.objects.filter(centre=self.case.centre_id, unit__isnull=True, is_active=True)
+            .exclude(role_assignments__role__in=SERVICE_ROLES)
+            .order_by("username")
+        )
         self.fields["handler"].label_from_instance = lambda u: f"{u.full_name}（{u.job_title or '工作人员'}）"
 
 
