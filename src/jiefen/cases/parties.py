@@ -2,10 +2,10 @@
 
 import re
 
-from jiefen.cases.validation import a_date, choice, text
 from jiefen.cases.choices import PartyRole
 from jiefen.cases.errors import CaseError
 from jiefen.cases.models import Party
+from jiefen.cases.validation import a_date, choice, text
 from jiefen.core import crypto
 from jiefen.core.errors import InvalidIdentifier
 from jiefen.core.identifiers import parse_citizen_id, parse_credit_code, parse_mobile

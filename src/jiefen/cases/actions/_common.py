@@ -9,7 +9,15 @@ from django.core.files.base import ContentFile
 
 from jiefen.cases.errors import CaseError
 from jiefen.cases.models import Attachment
-from jiefen.cases.validation import a_date, a_datetime, choice, instance, money, positive_int, text  # noqa: F401
+from jiefen.cases.validation import (  # noqa: F401
+    a_date,
+    a_datetime,
+    choice,
+    instance,
+    money,
+    positive_int,
+    text,
+)
 from jiefen.org.roles import Role
 
 CENTRE_DESK = frozenset({Role.WINDOW_CLERK, Role.CENTRE_LEADER})

@@ -33,12 +33,10 @@ def intake(request):
     if request.method == "POST" and form.is_valid() and parties.is_valid():
         rows = [p for p in (f.as_party() for f in parties.forms) if p]
         try:
-            case = _register_and_decide(request, form, rows)
+            case = _register_and_decide(request, form, rows, ticket)
         except CaseError as exc:
             form.add_error(None, exc.message)
         else:
-            if ticket:
-                link_ticket(ticket, case, request.user)
             url = reverse("case_detail", args=[case.pk]) + "?registered=1"
             if request.headers.get("HX-Request"):
                 response = HttpResponse(status=204)
@@ -46,13 +44,17 @@ def intake(request):
                 return response
             return redirect(url)
     status = 422 if request.method == "POST" else 200
-    context = {"form": form, "parties": parties, "regions": regions, "materials_by_category": MATERIALS_BY_CATEGORY, "ticket": ticket}
+    context = {
+        "form": form, "parties": parties, "regions": regions, "materials_by_category": MATERIALS_BY_CATEGORY,
+        "ticket": ticket, "towns": [r for r in regions if r.level in ("town", "county")],
+        "max_upload_mb": settings.JIEFEN_UPLOAD_MAX_MB,
+    }
     return render(request, "workbench/intake.html", context, status=status)
 
 
-def _register_and_decide(request, form: IntakeForm, parties: list[dict]):
+def _register_and_decide(request, form: IntakeForm, parties: list[dict], ticket: str = ""):
     user, decision = request.user, form.cleaned_data["decision"]
-    with transaction.atomic():  # register and the decision stand or fall together
+    with transaction.atomic():  # register, the decision and the ticket link stand or fall together
         case = perform(None, "register", user, **form.register_kwargs(parties, request.FILES.getlist("files")))
         if decision == "accept":
             case = perform(case, "accept", user)
@@ -60,6 +62,8 @@ def _register_and_decide(request, form: IntakeForm, parties: list[dict]):
             case = perform(case, "request_materials", user, items=form.materials_list())
         elif decision == "reject":
             case = perform(case, "reject", user, reason=form.cleaned_data["reject_reason"], other_route=form.cleaned_data["other_route"])
+        if ticket:
+            link_ticket(ticket, case, user)
     return case
 
 
