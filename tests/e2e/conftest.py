@@ -31,11 +31,17 @@ DEFAULT_TIMEOUT_MS = 15_000
 _E2E_DIR = Path(__file__).resolve().parent
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     # This hook sees every collected item, not only ours: mark just those under tests/e2e.
+    # Browser tests run on a real transaction (the live server's thread must see the data) and
+    # end with a flush that empties every table; marking them transactional here, before
+    # pytest-django sorts the run, puts them after all the tests that roll back instead.
     for item in items:
         if _E2E_DIR in Path(str(item.path)).resolve().parents:
             item.add_marker(pytest.mark.e2e)
+            if item.get_closest_marker("django_db") is None:
+                item.add_marker(pytest.mark.django_db(transaction=True))
 
 
 def screenshots_dir() -> Path:

@@ -25,9 +25,20 @@ class Command(BaseCommand):
             demo.load(seed=seed)
             self.stdout.write("已载入示范县组织机构与人员。正在生成演示事项（首次约需一两分钟）……")
             made = case_demo.load(count=cases, seed=seed, progress=self._progress)
+            self._seed_hall()
             self.stdout.write(self.style.SUCCESS(f"已载入示范县演示数据：{made} 件事项，用时 {time.monotonic() - started:.0f} 秒。"))
         if not quiet:
             self._print_accounts()
+
+    def _seed_hall(self):
+        # the hall's windows and the leader-reception schedule live in the portal (a top layer)
+        from django.apps import apps
+
+        if apps.is_installed("jiefen.portal"):
+            from jiefen.portal import hall, reception
+
+            hall.seed_demo_windows()
+            reception.seed_demo_schedule()
 
     def _progress(self, done, total):
         self.stdout.write(f"  {done}/{total}", ending="\r")
