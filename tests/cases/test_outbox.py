@@ -104,17 +104,20 @@ def test_failing_handler_counts_the_attempt_and_keeps_the_error(cast, failing_ha
     assert delivered == 1  # party.accepted went through the default handler; test.sms failed
     message.refresh_from_db()
     assert failing_handler == [message.pk]
-    assert (message.attempts, message.done_at, message.claimed_at, message.claimed_by) == (
-        1,
-        None,
-        None,
-        "",
-    )
+    assert (message.attempts, message.done_at, message.claimed_by) == (1, None, "")
     assert message.last_error == "短信网关无响应"
-    # released at once, so the next run retries it and counts again
+    # backed off: not retried at once, but after 30 seconds
+    assert outbox.run_once("worker-b") == 0
+    message.refresh_from_db()
+    assert message.attempts == 1 and failing_handler == [message.pk]
+    clock.travel(timedelta(seconds=31))
     assert outbox.run_once("worker-b") == 0
     message.refresh_from_db()
     assert message.attempts == 2 and failing_handler == [message.pk, message.pk]
+    # the next wait is twice as long
+    clock.travel(timedelta(seconds=31))
+    outbox.run_once("worker-c")
+    assert failing_handler == [message.pk, message.pk]
 
 
 def test_a_message_that_failed_too_often_is_no_longer_claimed(cast, failing_handler):

@@ -558,3 +558,34 @@ def test_system_admin_cannot_change_roles_through_the_admin(client, cast):
     assert _entries(
         Event.ADMIN_CHANGE, target=f"org.User:{clerk.pk}", actor_username="sysadmin"
     ).exists()
+
+
+def _user_form(user, **changes):
+    data = {
+        "full_name": user.full_name, "centre": user.centre_id or "", "unit": user.unit_id or "",
+        "department": "", "job_title": user.job_title, "is_active": "on",
+    }
+    data.update(changes)
+    return data
+
+
+def test_system_admin_cannot_take_a_unit_handler_out_of_his_unit(client, cast):
+    _verified_admin(client, cast.sysadmin, cast.password)
+    handler = cast.unit_handler
+    response = client.post(f"/admin/org/user/{handler.pk}/change/", _user_form(handler, unit=""))
+    assert response.status_code == 200
+    assert "进驻单位办理人须指定所在单位" in _text(response)
+    handler.refresh_from_db()
+    assert handler.unit == cast.unit
+    assert not _entries(Event.SCOPE_CHANGE, target="user:unit_handler").exists()
+
+
+def test_moving_a_clerk_to_another_centre_is_logged_as_a_scope_change(client, cast):
+    _verified_admin(client, cast.sysadmin, cast.password)
+    clerk = cast.town_clerk
+    response = client.post(f"/admin/org/user/{clerk.pk}/change/", _user_form(clerk, centre=cast.other_town.pk))
+    assert response.status_code == 302
+    clerk.refresh_from_db()
+    assert clerk.centre == cast.other_town
+    entry = _entries(Event.SCOPE_CHANGE, target="user:town_clerk").get()
+    assert entry.actor_username == "sysadmin" and entry.detail["after"]["centre"] == cast.other_town.pk

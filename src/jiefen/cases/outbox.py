@@ -53,8 +53,11 @@ def deliver(message: OutboxMessage) -> bool:
             func(message)
     except Exception as exc:  # a failed delivery is retried later; the message keeps the error
         log.exception("outbox delivery failed: %s", message.pk)
+        # back off: the row becomes claimable again after 30 s, 1 min, 2 min … (at most 1 h)
+        wait = min(timedelta(seconds=30) * 2**message.attempts, timedelta(hours=1))
         OutboxMessage.objects.filter(pk=message.pk).update(
-            attempts=message.attempts + 1, claimed_at=None, claimed_by="", last_error=str(exc)[:2000]
+            attempts=message.attempts + 1, claimed_at=clock.now() - STALE_AFTER + wait, claimed_by="",
+            last_error=str(exc)[:2000],
         )
         return False
     OutboxMessage.objects.filter(pk=message.pk).update(done_at=clock.now(), attempts=message.attempts + 1)

@@ -124,6 +124,17 @@ class UserChangeForm(forms.ModelForm):
             raise forms.ValidationError(exc.message) from exc
         return roles
 
+    def clean(self):
+        # Moving a person to another centre or unit must keep their roles legal (a unit handler
+        # keeps a unit, an administrator stays outside every centre).
+        cleaned = super().clean()
+        if self.instance.pk and {"centre", "unit"} & set(self.changed_data):
+            try:
+                services.check_roles(self.instance.roles, cleaned.get("centre"), cleaned.get("unit"))
+            except DomainError as exc:
+                raise forms.ValidationError(exc.message) from exc
+        return cleaned
+
 
 @admin.register(User, site=admin_site)
 class UserAdmin(RoleGatedAdmin):
@@ -167,6 +178,11 @@ class UserAdmin(RoleGatedAdmin):
             obj.password_changed_at = clock.now()
             obj.must_change_password = True
         super().save_model(request, obj, form, change)
+        if change and {"centre", "unit"} & set(form.changed_data):
+            audit.record(
+                audit.Event.SCOPE_CHANGE, user=request.user, ip=audit.client_ip(request), target=f"user:{obj.username}",
+                before={k: form.initial.get(k) for k in ("centre", "unit")}, after={"centre": obj.centre_id, "unit": obj.unit_id},
+            )
         roles = form.cleaned_data.get("roles")
         if change and roles is not None and Role.SECURITY_ADMIN in request.user.roles:
             try:
