@@ -7,7 +7,8 @@ the scope is one numeric range on an indexed column. Unit handlers see the cases
 their unit; the three administrators see none.
 """
 
-from django.db.models import Prefetch
+from django.db import connection
+from django.db.models import F, Prefetch
 from django.http import Http404
 
 from jiefen.cases.models import Case, CaseEvent, CaseUnit, Party
@@ -28,6 +29,11 @@ def visible_cases(user):
     if prefix is None:
         return cases.none()
     low, high = code_range(prefix)
+    if connection.vendor == "sqlite":
+        # SQLite keeps no statistics unless ANALYZE has run, and then prefers the place_code index
+        # and sorts the whole jurisdiction (0.7–2.3 s at 1 M cases). "place_code + 0" takes that
+        # index out of play, so a newest-first list walks case_recent and stops after a page.
+        return cases.alias(place=F("place_code") + 0).filter(place__gte=low, place__lt=high)
     return cases.filter(place_code__gte=low, place_code__lt=high)
 
 
