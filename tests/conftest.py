@@ -1,6 +1,5 @@
 """The fixed cast (STYLE.md): one small county with two towns, built once per test that asks."""
 
-
 import pytest
 
 from jiefen.cases import deadlines
@@ -80,18 +79,31 @@ def cast(db):
     c.other_town = _centre(c.other_town_region)
     c.other_village = _centre(c.other_village_region)
     c.unit = Unit.objects.create(
-        name="测试县劳动人事争议仲裁院", kind=Unit.Kind.LABOUR_ARBITRATION, region=c.county_region,
-        centre=c.county, stationing_form="professional", mode="resident",
+        name="测试县劳动人事争议仲裁院",
+        kind=Unit.Kind.LABOUR_ARBITRATION,
+        region=c.county_region,
+        centre=c.county,
+        stationing_form="professional",
+        mode="resident",
     )
     c.other_unit = Unit.objects.create(
-        name="测试县住建局", kind=Unit.Kind.HOUSING, region=c.county_region,
-        centre=c.county, stationing_form="collaborative", mode="rotating",
+        name="测试县住建局",
+        kind=Unit.Kind.HOUSING,
+        region=c.county_region,
+        centre=c.county,
+        stationing_form="collaborative",
+        mode="rotating",
     )
 
     def staff(username, roles, centre=None, unit=None):
         return services.create_staff(
-            username=username, full_name=username, password=PASSWORD, roles=roles,
-            centre=centre, unit=unit, must_change_password=False,
+            username=username,
+            full_name=username,
+            password=PASSWORD,
+            roles=roles,
+            centre=centre,
+            unit=unit,
+            must_change_password=False,
         )
 
     c.county_clerk = staff("county_clerk", [Role.WINDOW_CLERK], c.county)

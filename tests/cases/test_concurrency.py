@@ -46,7 +46,9 @@ def file_database(transactional_db, tmp_path):
     copy = sqlite3.connect(path)
     memory.backup(copy)
     copy.close()
-    connection.connection = None  # the wrapper reconnects, to the file; `memory` keeps the test DB alive
+    connection.connection = (
+        None  # the wrapper reconnects, to the file; `memory` keeps the test DB alive
+    )
     connection.settings_dict["NAME"] = path
     try:
         yield
@@ -121,7 +123,10 @@ def test_resolve_and_escalation_race_for_one_case_and_exactly_one_wins(threaded_
     def propose(actor):
         return lambda: perform(case, "propose_escalation", actor(), opinion="需县级部门协调")
 
-    jobs = [resolve(user(resolvers[i % 3])) if i % 2 else propose(user(proposers[i % 3])) for i in range(n)]
+    jobs = [
+        resolve(user(resolvers[i % 3])) if i % 2 else propose(user(proposers[i % 3]))
+        for i in range(n)
+    ]
     results = race(jobs)
 
     winners = [i for i, (outcome, _) in enumerate(results) if outcome == "ok"]
@@ -133,7 +138,11 @@ def test_resolve_and_escalation_race_for_one_case_and_exactly_one_wins(threaded_
     assert case.event_count == len(events) == setup_events + 1
     won = events[-1]
     assert won.action == (Action.RESOLVE if winners[0] % 2 else Action.PROPOSE_ESCALATION)
-    assert case.state == won.to_state == (State.RESOLVED if won.action == Action.RESOLVE else State.ESCALATION_PENDING)
+    assert (
+        case.state
+        == won.to_state
+        == (State.RESOLVED if won.action == Action.RESOLVE else State.ESCALATION_PENDING)
+    )
     assert_history_is_sound(case, events)
 
 
@@ -155,27 +164,41 @@ def test_assignments_and_an_escalation_race_without_a_lost_update(threaded_cast)
         return lambda: perform(case, "propose_escalation", actor(), opinion="涉及县级部门职责")
 
     kinds = [Action.ASSIGN if i % 2 else Action.PROPOSE_ESCALATION for i in range(n)]
-    jobs = [assign(user(assigners[i % 2]), handlers[i % 3]) if kind == Action.ASSIGN else propose(user(handlers[i % 3]))
-            for i, kind in enumerate(kinds)]
+    jobs = [
+        assign(user(assigners[i % 2]), handlers[i % 3])
+        if kind == Action.ASSIGN
+        else propose(user(handlers[i % 3]))
+        for i, kind in enumerate(kinds)
+    ]
     results = race(jobs)
 
-    succeeded = Counter(kind for kind, (outcome, _) in zip(kinds, results, strict=True) if outcome == "ok")
+    succeeded = Counter(
+        kind for kind, (outcome, _) in zip(kinds, results, strict=True) if outcome == "ok"
+    )
     assert succeeded[Action.PROPOSE_ESCALATION] == 1, "exactly one escalation can win"
     refused = [r[1] for r in results if r[0] == "refused"]
-    assert len(refused) == n - sum(succeeded.values()) and {e.code for e in refused} <= {"invalid_state"}
+    assert len(refused) == n - sum(succeeded.values()) and {e.code for e in refused} <= {
+        "invalid_state"
+    }
     case.refresh_from_db()
     events = events_of(case)
     new = events[setup_events:]
     assert case.event_count == len(events) == setup_events + sum(succeeded.values())
     # the winners took turns: assigns first, the one escalation last, then nothing
-    assert [e.action for e in new] == [Action.ASSIGN] * succeeded[Action.ASSIGN] + [Action.PROPOSE_ESCALATION]
+    assert [e.action for e in new] == [Action.ASSIGN] * succeeded[Action.ASSIGN] + [
+        Action.PROPOSE_ESCALATION
+    ]
     assert case.state == State.ESCALATION_PENDING == new[-1].to_state
-    assert case.escalation_from_state == (State.IN_PROGRESS if succeeded[Action.ASSIGN] else State.ACCEPTED)
+    assert case.escalation_from_state == (
+        State.IN_PROGRESS if succeeded[Action.ASSIGN] else State.ACCEPTED
+    )
     # no lost update: the handler is the one the last successful assign named
     assigns = [e for e in new if e.action == Action.ASSIGN]
     if assigns:
         assert case.handler.full_name == assigns[-1].data["handler"]
-        assert [e.data["previous"] for e in assigns] == [""] + [e.data["handler"] for e in assigns[:-1]]
+        assert [e.data["previous"] for e in assigns] == [""] + [
+            e.data["handler"] for e in assigns[:-1]
+        ]
     else:
         assert case.handler_id is None
     assert_history_is_sound(case, events)
@@ -189,7 +212,9 @@ def test_concurrent_registrations_get_distinct_consecutive_numbers(threaded_cast
 
     def register(i):
         actor, region = user(clerks[i % 3]), regions[i % 3]
-        return lambda: perform(None, "register", actor(), **case_data(region, title=f"并发登记 {i}"))
+        return lambda: perform(
+            None, "register", actor(), **case_data(region, title=f"并发登记 {i}")
+        )
 
     results = race([register(i) for i in range(n)])
 

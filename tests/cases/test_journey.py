@@ -24,21 +24,39 @@ def test_village_case_escalates_to_county_and_is_archived(cast):
     case = perform(case, "propose_escalation", cast.town_clerk, opinion="涉及县级部门职责")
     case = perform(case, "approve_escalation", cast.town_leader)
     assert (case.centre, case.level) == (cast.county, "county")
-    case = perform(case, "dispatch", cast.county_clerk, units=[cast.unit, cast.other_unit], lead=cast.unit)
+    case = perform(
+        case, "dispatch", cast.county_clerk, units=[cast.unit, cast.other_unit], lead=cast.unit
+    )
     assert case.state == State.DISPATCHED
     case = perform(case, "sign_for", cast.unit_handler)
     assert case.state == State.IN_PROGRESS and case.handler == cast.unit_handler
     case = session_with_agreement(case, cast.unit_handler)
-    case = perform(case, "resolve", cast.unit_handler, outcome="agreement", summary="双方达成协议并已履行")
+    case = perform(
+        case, "resolve", cast.unit_handler, outcome="agreement", summary="双方达成协议并已履行"
+    )
     case = perform(case, "notify_result", cast.county_clerk, method="phone")
     case = perform(case, "follow_up", cast.county_clerk, method="phone", satisfaction="satisfied")
     case = perform(case, "close", cast.county_clerk)
     case = perform(case, "archive", cast.county_clerk)
     assert case.state == State.ARCHIVED
-    actions = list(CaseEvent.objects.filter(case=case).order_by("seq").values_list("action", flat=True))
+    actions = list(
+        CaseEvent.objects.filter(case=case).order_by("seq").values_list("action", flat=True)
+    )
     assert actions == [
-        "register", "accept", "propose_escalation", "approve_escalation", "propose_escalation", "approve_escalation",
-        "dispatch", "sign_for", "record_session", "resolve", "notify_result", "follow_up", "close", "archive",
+        "register",
+        "accept",
+        "propose_escalation",
+        "approve_escalation",
+        "propose_escalation",
+        "approve_escalation",
+        "dispatch",
+        "sign_for",
+        "record_session",
+        "resolve",
+        "notify_result",
+        "follow_up",
+        "close",
+        "archive",
     ]
     assert list(verify_all()) == []
     assert OutboxMessage.objects.filter(event__case=case, topic="party.accepted").exists()

@@ -34,13 +34,18 @@ class People:
         self.browser, self.contexts, self.problems = browser, [], []
 
     def page(self, who, viewport=DESK, **options):
-        context = self.browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", viewport=viewport, **options)
+        context = self.browser.new_context(
+            locale="zh-CN", timezone_id="Asia/Shanghai", viewport=viewport, **options
+        )
         context.set_default_timeout(DEFAULT_TIMEOUT_MS)
         context.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
         self.contexts.append(context)
         page = context.new_page()
         page.on("pageerror", lambda exc: self.problems.append(f"{who}: {exc}"))
-        page.on("console", lambda msg: msg.type == "error" and self.problems.append(f"{who}: {msg.text}"))
+        page.on(
+            "console",
+            lambda msg: msg.type == "error" and self.problems.append(f"{who}: {msg.text}"),
+        )
         return page
 
     def close(self):
@@ -78,22 +83,40 @@ def _morning_in_the_hall(cast):
     for kind in ["mediation", "legal", "petition", "legal", "mediation", "psych", "mediation"]:
         hall.take_ticket(centre=cast.county, business_type=kind)
     hall.call_next(window=windows[3], clerk=cast.county_leader)
-    hall.serve(ticket_id=hall.current_ticket(windows[3]).pk, window=windows[3], clerk=cast.county_leader)
+    hall.serve(
+        ticket_id=hall.current_ticket(windows[3]).pk, window=windows[3], clerk=cast.county_leader
+    )
     hall.call_next(window=windows[4], clerk=cast.county_leader)
     head = services.create_staff(
-        username="county_head", full_name="赵国强", password=cast.password, roles=[Role.COUNTY_LEADER],
-        centre=cast.county, job_title="副县长", must_change_password=False,
+        username="county_head",
+        full_name="赵国强",
+        password=cast.password,
+        roles=[Role.COUNTY_LEADER],
+        centre=cast.county,
+        job_title="副县长",
+        must_change_password=False,
     )
-    ReceptionSchedule.objects.create(centre=cast.county, leader=head, date=clock.today(), start_time=time(9), end_time=time(11, 30),
-                                     topics="劳动争议、拖欠工资", created_by=cast.county_clerk)
-    hall.add_notice(actor=cast.county_clerk, text="本中心提供免费法律咨询和人民调解服务，请按号办理")
+    ReceptionSchedule.objects.create(
+        centre=cast.county,
+        leader=head,
+        date=clock.today(),
+        start_time=time(9),
+        end_time=time(11, 30),
+        topics="劳动争议、拖欠工资",
+        created_by=cast.county_clerk,
+    )
+    hall.add_notice(
+        actor=cast.county_clerk, text="本中心提供免费法律咨询和人民调解服务，请按号办理"
+    )
     _reference_data()
     for _ in range(2):
         accepted(cast.county_clerk, cast.village_region)
     return windows
 
 
-def test_ticket_call_shows_on_the_open_display_within_3_seconds(live_server, cast, people, screenshot):
+def test_ticket_call_shows_on_the_open_display_within_3_seconds(
+    live_server, cast, people, screenshot
+):
     base = live_server.url
     windows = _morning_in_the_hall(cast)
 
@@ -101,7 +124,9 @@ def test_ticket_call_shows_on_the_open_display_within_3_seconds(live_server, cas
     display = people.page("display", DISPLAY)
     display.goto(f"{base}/p/hall/{cast.county.pk}/display/")
     expect(display.locator("#hd-latest")).to_contain_text("D001")
-    display.evaluate("() => { document.getElementById('hall-live').dataset.sameNode = 'yes'; window.__notReloaded = true; }")
+    display.evaluate(
+        "() => { document.getElementById('hall-live').dataset.sameNode = 'yes'; window.__notReloaded = true; }"
+    )
 
     # A citizen takes a ticket at the kiosk.
     kiosk = people.page("kiosk", DESK, has_touch=True)
@@ -127,7 +152,9 @@ def test_ticket_call_shows_on_the_open_display_within_3_seconds(live_server, cas
     expect(display.locator("#hd-leader")).to_contain_text("赵国强（副县长）")
     expect(display.locator('#hd-figures [data-figure="accepted"]')).to_have_text("2")
     expect(display.locator('#hd-waiting dd[data-type="intake"]')).to_have_text("0")
-    assert display.evaluate("() => window.__notReloaded === true && document.getElementById('hall-live').dataset.sameNode === 'yes'")
+    assert display.evaluate(
+        "() => window.__notReloaded === true && document.getElementById('hall-live').dataset.sameNode === 'yes'"
+    )
     assert QueueTicket.objects.get(number="A001").window_id == windows[1].pk
 
     # Polling replaces the same nodes: the page does not grow while nothing changes.
@@ -136,19 +163,34 @@ def test_ticket_call_shows_on_the_open_display_within_3_seconds(live_server, cas
     display.wait_for_timeout(4500)
     assert display.evaluate("() => document.getElementsByTagName('*').length") == before
     screenshot(display, "hall-display")
-    assert display.evaluate("() => document.documentElement.scrollHeight") <= DISPLAY["height"]  # fits the TV
+    assert (
+        display.evaluate("() => document.documentElement.scrollHeight") <= DISPLAY["height"]
+    )  # fits the TV
     assert people.problems == []
 
 
-def test_booking_shows_in_the_staff_list_and_a_full_slot_refuses_the_next(live_server, cast, people):
+def test_booking_shows_in_the_staff_list_and_a_full_slot_refuses_the_next(
+    live_server, cast, people
+):
     base = live_server.url
     leader = services.create_staff(
-        username="county_head", full_name="赵国强", password=cast.password, roles=[Role.COUNTY_LEADER],
-        centre=cast.county, job_title="副县长", must_change_password=False,
+        username="county_head",
+        full_name="赵国强",
+        password=cast.password,
+        roles=[Role.COUNTY_LEADER],
+        centre=cast.county,
+        job_title="副县长",
+        must_change_password=False,
     )
     schedule = reception.publish(
-        actor=cast.county_clerk, centre=cast.county, leader=leader, date=clock.today() + timedelta(days=2),
-        start_time=time(9), end_time=time(11, 30), topics="劳动争议、拖欠工资", capacity=1,
+        actor=cast.county_clerk,
+        centre=cast.county,
+        leader=leader,
+        date=clock.today() + timedelta(days=2),
+        start_time=time(9),
+        end_time=time(11, 30),
+        topics="劳动争议、拖欠工资",
+        capacity=1,
     )
 
     # Two citizens open the booking form for the last seat on their phones.

@@ -81,7 +81,10 @@ def test_demo_has_stationed_units_in_every_form_and_mode(loaded):
 def test_demo_has_staff_in_every_role(loaded):
     # the portal's service account is not staff; the portal creates it when first used
     assert User.objects.count() >= 40
-    assert set(RoleAssignment.objects.values_list("role", flat=True)) == set(Role.values) - SERVICE_ROLES
+    assert (
+        set(RoleAssignment.objects.values_list("role", flat=True))
+        == set(Role.values) - SERVICE_ROLES
+    )
 
 
 def test_demo_administrators_have_totp_devices_and_no_centre(loaded):

@@ -562,8 +562,12 @@ def test_system_admin_cannot_change_roles_through_the_admin(client, cast):
 
 def _user_form(user, **changes):
     data = {
-        "full_name": user.full_name, "centre": user.centre_id or "", "unit": user.unit_id or "",
-        "department": "", "job_title": user.job_title, "is_active": "on",
+        "full_name": user.full_name,
+        "centre": user.centre_id or "",
+        "unit": user.unit_id or "",
+        "department": "",
+        "job_title": user.job_title,
+        "is_active": "on",
     }
     data.update(changes)
     return data
@@ -583,9 +587,13 @@ def test_system_admin_cannot_take_a_unit_handler_out_of_his_unit(client, cast):
 def test_moving_a_clerk_to_another_centre_is_logged_as_a_scope_change(client, cast):
     _verified_admin(client, cast.sysadmin, cast.password)
     clerk = cast.town_clerk
-    response = client.post(f"/admin/org/user/{clerk.pk}/change/", _user_form(clerk, centre=cast.other_town.pk))
+    response = client.post(
+        f"/admin/org/user/{clerk.pk}/change/", _user_form(clerk, centre=cast.other_town.pk)
+    )
     assert response.status_code == 302
     clerk.refresh_from_db()
     assert clerk.centre == cast.other_town
     entry = _entries(Event.SCOPE_CHANGE, target="user:town_clerk").get()
-    assert entry.actor_username == "sysadmin" and entry.detail["after"]["centre"] == cast.other_town.pk
+    assert (
+        entry.actor_username == "sysadmin" and entry.detail["after"]["centre"] == cast.other_town.pk
+    )

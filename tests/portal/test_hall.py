@@ -59,11 +59,18 @@ def test_call_next_takes_the_oldest_waiting_ticket_of_the_windows_types(cast):
     _take(cast.county, "legal")
     assert hall.call_next(window=mediation, clerk=cast.county_clerk).pk == b1.pk
     called = hall.call_next(window=general, clerk=cast.county_leader)
-    assert called.pk == a1.pk and called.status == "called" and called.window == general and called.call_count == 1
+    assert (
+        called.pk == a1.pk
+        and called.status == "called"
+        and called.window == general
+        and called.call_count == 1
+    )
     # calling again closes the current ticket as done and moves on
     assert hall.call_next(window=mediation, clerk=cast.county_clerk).pk == b2.pk
     assert QueueTicket.objects.get(pk=b1.pk).status == "done"
-    assert hall.call_next(window=mediation, clerk=cast.county_clerk) is None  # the C ticket is not theirs
+    assert (
+        hall.call_next(window=mediation, clerk=cast.county_clerk) is None
+    )  # the C ticket is not theirs
     assert QueueTicket.objects.get(pk=b2.pk).status == "done"
 
 
@@ -88,7 +95,11 @@ def test_recall_skip_transfer_serve_and_done(cast):
         hall.serve(ticket_id=a2.pk, window=w1, clerk=cast.county_clerk)  # not window 1's any more
     assert hall.serve(ticket_id=a2.pk, window=w2, clerk=cast.county_clerk).status == "serving"
     finished = hall.done(ticket_id=a2.pk, window=w2)
-    assert finished.status == "done" and finished.finished_at is not None and finished.served_by == cast.county_clerk
+    assert (
+        finished.status == "done"
+        and finished.finished_at is not None
+        and finished.served_by == cast.county_clerk
+    )
     assert hall.call_next(window=w2, clerk=cast.county_clerk).pk == c1.pk
     with pytest.raises(DomainError, match="另一个窗口"):
         hall.transfer(ticket_id=c1.pk, window=w2, to_window_id=w2.pk)
@@ -144,10 +155,21 @@ def test_display_fragment_shows_calls_waiting_counts_and_todays_figures(client, 
 
 def test_display_page_polls_one_fragment_and_loads_nothing_external(client, cast):
     page = client.get(f"/p/hall/{cast.county.pk}/display/").content.decode()
-    assert page.count("hx-trigger") == 1 and 'hx-trigger="every 2s"' in page and 'hx-swap="innerHTML"' in page
+    assert (
+        page.count("hx-trigger") == 1
+        and 'hx-trigger="every 2s"' in page
+        and 'hx-swap="innerHTML"' in page
+    )
     assert f'hx-get="/p/hall/{cast.county.pk}/display/fragment/"' in page
-    assert "http://" not in page and "https://" not in page and "<script>" not in page and "style=" not in page
-    assert client.get(f"/p/hall/{cast.village.pk}/display/").status_code == 404  # no hall at a village
+    assert (
+        "http://" not in page
+        and "https://" not in page
+        and "<script>" not in page
+        and "style=" not in page
+    )
+    assert (
+        client.get(f"/p/hall/{cast.village.pk}/display/").status_code == 404
+    )  # no hall at a village
 
 
 def test_display_shows_todays_reception_leader_and_notices(client, cast):
@@ -155,8 +177,15 @@ def test_display_shows_todays_reception_leader_and_notices(client, cast):
 
     from jiefen.portal.models import ReceptionSchedule
 
-    ReceptionSchedule.objects.create(centre=cast.county, leader=cast.county_leader, date=clock.today(), start_time=time(9),
-                                     end_time=time(11), topics="劳动争议", created_by=cast.county_clerk)
+    ReceptionSchedule.objects.create(
+        centre=cast.county,
+        leader=cast.county_leader,
+        date=clock.today(),
+        start_time=time(9),
+        end_time=time(11),
+        topics="劳动争议",
+        created_by=cast.county_clerk,
+    )
     hall.add_notice(actor=cast.county_clerk, text="本周六上午正常办公")
     hidden = hall.add_notice(actor=cast.county_clerk, text="旧公告")
     hall.hide_notice(actor=cast.county_clerk, notice_id=hidden.pk)
@@ -174,7 +203,10 @@ def test_kiosk_takes_a_ticket_and_shows_who_is_ahead(client, cast):
         assert label in page
     response = client.post(f"/p/kiosk/{cast.county.pk}/ticket/", {"business_type": "intake"})
     ticket = QueueTicket.objects.get(number="A002")
-    assert response.status_code == 302 and response["Location"] == f"/p/kiosk/{cast.county.pk}/ticket/{ticket.pk}/"
+    assert (
+        response.status_code == 302
+        and response["Location"] == f"/p/kiosk/{cast.county.pk}/ticket/{ticket.pk}/"
+    )
     shown = client.get(response["Location"]).content.decode()
     assert 'id="ticket-number">A002<' in shown and 'id="ticket-ahead">1<' in shown
     assert client.get(f"/p/kiosk/{cast.town.pk}/ticket/{ticket.pk}/").status_code == 404
@@ -182,11 +214,17 @@ def test_kiosk_takes_a_ticket_and_shows_who_is_ahead(client, cast):
 
 def test_kiosk_rating(client, cast):
     ticket = _take(cast.county, "intake")
-    ok = client.post(f"/p/kiosk/{cast.county.pk}/rate/", {"score": "5", "comment": "很耐心", "ticket_number": "a001"})
+    ok = client.post(
+        f"/p/kiosk/{cast.county.pk}/rate/",
+        {"score": "5", "comment": "很耐心", "ticket_number": "a001"},
+    )
     assert ok.status_code == 200 and "感谢您的评价" in ok.content.decode()
     rating = ServiceRating.objects.get()
     assert rating.score == 5 and rating.ticket == ticket and rating.centre == cast.county
-    for data, message in [({"score": "9"}, "请选择 1 至 5 星的评价"), ({"score": "3", "ticket_number": "Z999"}, "没有找到今天的排队号")]:
+    for data, message in [
+        ({"score": "9"}, "请选择 1 至 5 星的评价"),
+        ({"score": "3", "ticket_number": "Z999"}, "没有找到今天的排队号"),
+    ]:
         bad = client.post(f"/p/kiosk/{cast.county.pk}/rate/", data)
         assert bad.status_code == 422 and message in bad.content.decode()
     assert ServiceRating.objects.count() == 1
@@ -194,11 +232,24 @@ def test_kiosk_rating(client, cast):
 
 def _intake_form(cast, ticket_id):
     return {
-        "ticket": str(ticket_id), "matter_type": "dispute", "channel": "walk_in", "category": Category.objects.get(code="02").pk,
-        "description": "邻居在交界处堆放杂物堵塞排水沟，要求清理。", "town": cast.town_region.code,
-        "region": cast.village_region.code, "people_count": "2", "risk_level": "none", "decision": "accept",
-        "party-TOTAL_FORMS": "1", "party-INITIAL_FORMS": "0", "party-MIN_NUM_FORMS": "1", "party-MAX_NUM_FORMS": "50",
-        "party-0-role": "applicant", "party-0-kind": "person", "party-0-name": "王建国", "party-0-id_number": VALID_ID,
+        "ticket": str(ticket_id),
+        "matter_type": "dispute",
+        "channel": "walk_in",
+        "category": Category.objects.get(code="02").pk,
+        "description": "邻居在交界处堆放杂物堵塞排水沟，要求清理。",
+        "town": cast.town_region.code,
+        "region": cast.village_region.code,
+        "people_count": "2",
+        "risk_level": "none",
+        "decision": "accept",
+        "party-TOTAL_FORMS": "1",
+        "party-INITIAL_FORMS": "0",
+        "party-MIN_NUM_FORMS": "1",
+        "party-MAX_NUM_FORMS": "50",
+        "party-0-role": "applicant",
+        "party-0-kind": "person",
+        "party-0-name": "王建国",
+        "party-0-id_number": VALID_ID,
         "party-0-phone": "13812345678",
     }
 

@@ -25,21 +25,33 @@ pytestmark = pytest.mark.django_db
 
 def _head(cast):
     return services.create_staff(
-        username="county_head", full_name="赵县长", password=cast.password, roles=[Role.COUNTY_LEADER],
-        centre=cast.county, job_title="副县长", must_change_password=False,
+        username="county_head",
+        full_name="赵县长",
+        password=cast.password,
+        roles=[Role.COUNTY_LEADER],
+        centre=cast.county,
+        job_title="副县长",
+        must_change_password=False,
     )
 
 
 def _session(cast, *, capacity=3, days=1, centre=None, leader=None):
     return reception.publish(
-        actor=cast.county_clerk, centre=centre or cast.county, leader=leader or _head(cast),
-        date=clock.today() + timedelta(days=days), start_time=time(9), end_time=time(11, 30),
-        topics="劳动争议、拖欠工资", capacity=capacity,
+        actor=cast.county_clerk,
+        centre=centre or cast.county,
+        leader=leader or _head(cast),
+        date=clock.today() + timedelta(days=days),
+        start_time=time(9),
+        end_time=time(11, 30),
+        topics="劳动争议、拖欠工资",
+        capacity=capacity,
     )
 
 
 def _book(client, schedule, phone, name="王建国", topic="工地拖欠工资三个月未发"):
-    return client.post(f"/p/reception/{schedule.pk}/book/", {"name": name, "phone": phone, "topic": topic})
+    return client.post(
+        f"/p/reception/{schedule.pk}/book/", {"name": name, "phone": phone, "topic": topic}
+    )
 
 
 def test_published_session_appears_on_the_public_list(client, cast):
@@ -63,12 +75,23 @@ def test_unpublished_past_and_far_sessions_are_not_listed(client, cast):
 def test_staff_publish_through_the_form(client, cast):
     head = _head(cast)
     client.force_login(cast.county_clerk)
-    data = {"centre": cast.county.pk, "leader": head.pk, "date": (clock.today() + timedelta(days=3)).isoformat(),
-            "start_time": "09:00", "end_time": "11:30", "topics": "征地拆迁", "capacity": "5"}
+    data = {
+        "centre": cast.county.pk,
+        "leader": head.pk,
+        "date": (clock.today() + timedelta(days=3)).isoformat(),
+        "start_time": "09:00",
+        "end_time": "11:30",
+        "topics": "征地拆迁",
+        "capacity": "5",
+    }
     response = client.post("/staff/reception/publish/", data)
     assert response.status_code == 302
     schedule = ReceptionSchedule.objects.get()
-    assert schedule.leader == head and schedule.capacity == 5 and schedule.created_by == cast.county_clerk
+    assert (
+        schedule.leader == head
+        and schedule.capacity == 5
+        and schedule.created_by == cast.county_clerk
+    )
     bad = client.post("/staff/reception/publish/", {**data, "end_time": "08:00"})
     assert bad.status_code == 422 and "结束时间应晚于开始时间" in bad.content.decode()
 
@@ -76,8 +99,14 @@ def test_staff_publish_through_the_form(client, cast):
 def test_other_town_cannot_publish_at_the_county_centre(client, cast):
     head = _head(cast)
     client.force_login(cast.other_town_clerk)
-    data = {"centre": cast.county.pk, "leader": head.pk, "date": (clock.today() + timedelta(days=3)).isoformat(),
-            "start_time": "09:00", "end_time": "11:30", "capacity": "5"}
+    data = {
+        "centre": cast.county.pk,
+        "leader": head.pk,
+        "date": (clock.today() + timedelta(days=3)).isoformat(),
+        "start_time": "09:00",
+        "end_time": "11:30",
+        "capacity": "5",
+    }
     response = client.post("/staff/reception/publish/", data)
     assert response.status_code == 422 and "不在您的管辖范围内" in response.content.decode()
     assert not ReceptionSchedule.objects.exists()
@@ -124,7 +153,9 @@ def test_one_phone_may_hold_two_bookings_and_not_the_same_session_twice(cast):
     sessions = [_session(cast, leader=head, days=d) for d in (1, 2, 3)]
     reception.book(schedule_id=sessions[0].pk, name="王建国", phone="13812345678", topic="欠薪")
     with pytest.raises(DomainError, match="已预约本场次"):
-        reception.book(schedule_id=sessions[0].pk, name="王建国", phone="138 1234 5678", topic="欠薪")
+        reception.book(
+            schedule_id=sessions[0].pk, name="王建国", phone="138 1234 5678", topic="欠薪"
+        )
     reception.book(schedule_id=sessions[1].pk, name="王建国", phone="13812345678", topic="欠薪")
     with pytest.raises(DomainError, match="最多同时预约 2 个场次"):
         reception.book(schedule_id=sessions[2].pk, name="王建国", phone="13812345678", topic="欠薪")
@@ -140,7 +171,9 @@ def test_a_session_that_has_started_takes_no_bookings(cast):
 
 def test_cancel_with_the_right_code_frees_the_seat_and_a_wrong_code_does_not(client, cast):
     schedule = _session(cast, capacity=1)
-    booking, code = reception.book(schedule_id=schedule.pk, name="王建国", phone="13812345678", topic="欠薪")
+    booking, code = reception.book(
+        schedule_id=schedule.pk, name="王建国", phone="13812345678", topic="欠薪"
+    )
     wrong = client.post("/p/reception/cancel/", {"phone": "13812345678", "code": "AAAAAA"})
     assert wrong.status_code == 422 and reception.MSG_BAD_CODE in wrong.content.decode()
     other_phone = client.post("/p/reception/cancel/", {"phone": "13912345678", "code": code})
@@ -158,7 +191,9 @@ def test_cancel_with_the_right_code_frees_the_seat_and_a_wrong_code_does_not(cli
 
 def test_guessing_booking_codes_is_throttled(client, cast):
     schedule = _session(cast)
-    _booking, code = reception.book(schedule_id=schedule.pk, name="王建国", phone="13812345678", topic="欠薪")
+    _booking, code = reception.book(
+        schedule_id=schedule.pk, name="王建国", phone="13812345678", topic="欠薪"
+    )
     for _ in range(reception.CANCEL_FAIL_PER_IP.count):
         client.post("/p/reception/cancel/", {"phone": "13812345678", "code": "AAAAAA"})
     blocked = client.post("/p/reception/cancel/", {"phone": "13812345678", "code": code})
@@ -178,13 +213,22 @@ def test_staff_see_the_days_bookings_with_masked_phones(client, cast):
 
 def test_other_towns_get_404_on_the_county_centres_sessions_and_bookings(client, cast):
     schedule = _session(cast)
-    booking, _code = reception.book(schedule_id=schedule.pk, name="王建国", phone="13812345678", topic="欠薪")
+    booking, _code = reception.book(
+        schedule_id=schedule.pk, name="王建国", phone="13812345678", topic="欠薪"
+    )
     for user in (cast.other_town_clerk, cast.town_clerk):
         client.force_login(user)
         assert client.get(f"/staff/reception/{schedule.pk}/").status_code == 404
         assert client.get(f"/staff/reception/bookings/{booking.pk}/receive/").status_code == 404
-        assert client.post(f"/staff/reception/bookings/{booking.pk}/receive/", {}).status_code == 404
-        assert "王建国" not in client.get(f"/staff/reception/?date={schedule.date.isoformat()}").content.decode()
+        assert (
+            client.post(f"/staff/reception/bookings/{booking.pk}/receive/", {}).status_code == 404
+        )
+        assert (
+            "王建国"
+            not in client.get(
+                f"/staff/reception/?date={schedule.date.isoformat()}"
+            ).content.decode()
+        )
     # the county sees a town's session (a centre below it)
     town_session = _session(cast, centre=cast.town, leader=cast.town_leader)
     client.force_login(cast.county_clerk)
@@ -199,22 +243,34 @@ def test_unit_handlers_and_administrators_have_no_reception_screen(client, cast)
 
 def test_receiving_a_visitor_opens_a_leader_reception_case_linked_to_the_booking(client, cast):
     schedule = _session(cast)
-    booking, _code = reception.book(schedule_id=schedule.pk, name="王建国", phone="13812345678", topic="工地拖欠工资三个月")
+    booking, _code = reception.book(
+        schedule_id=schedule.pk, name="王建国", phone="13812345678", topic="工地拖欠工资三个月"
+    )
     client.force_login(cast.county_clerk)
     form = client.get(f"/staff/reception/bookings/{booking.pk}/receive/").content.decode()
     assert "工地拖欠工资三个月" in form
-    data = {"matter_type": "dispute", "category": Category.objects.get(code="02").pk, "region": cast.village_region.pk,
-            "description": "工地拖欠工资三个月，要求支付"}
+    data = {
+        "matter_type": "dispute",
+        "category": Category.objects.get(code="02").pk,
+        "region": cast.village_region.pk,
+        "description": "工地拖欠工资三个月，要求支付",
+    }
     response = client.post(f"/staff/reception/bookings/{booking.pk}/receive/", data)
     booking.refresh_from_db()
     case = booking.case
     assert response.status_code == 302 and response["Location"].startswith(f"/cases/{case.pk}/")
     assert booking.status == "received"
-    assert case.channel == Channel.LEADER_RECEPTION and case.state == State.REGISTERED and case.centre == cast.county
+    assert (
+        case.channel == Channel.LEADER_RECEPTION
+        and case.state == State.REGISTERED
+        and case.centre == cast.county
+    )
     applicant = case.parties.get(role="applicant")
     assert applicant.name == "王建国" and applicant.phone == "13812345678"
     event = CaseEvent.objects.get(case=case)
-    assert event.action == "register" and event.actor == cast.county_clerk and "赵县长" in event.note
+    assert (
+        event.action == "register" and event.actor == cast.county_clerk and "赵县长" in event.note
+    )
     again = client.post(f"/staff/reception/bookings/{booking.pk}/receive/", data)
     assert again.status_code == 422 and "已接待" in again.content.decode()
     assert CaseEvent.objects.count() == 1
@@ -222,10 +278,18 @@ def test_receiving_a_visitor_opens_a_leader_reception_case_linked_to_the_booking
 
 def test_a_refused_registration_leaves_the_booking_open(client, cast):
     schedule = _session(cast)
-    booking, _code = reception.book(schedule_id=schedule.pk, name="王建国", phone="13812345678", topic="欠薪")
-    client.force_login(cast.county_supervisor)  # 督查员 may see bookings but may not register a case
-    data = {"matter_type": "dispute", "category": Category.objects.get(code="02").pk, "region": cast.village_region.pk,
-            "description": "欠薪"}
+    booking, _code = reception.book(
+        schedule_id=schedule.pk, name="王建国", phone="13812345678", topic="欠薪"
+    )
+    client.force_login(
+        cast.county_supervisor
+    )  # 督查员 may see bookings but may not register a case
+    data = {
+        "matter_type": "dispute",
+        "category": Category.objects.get(code="02").pk,
+        "region": cast.village_region.pk,
+        "description": "欠薪",
+    }
     response = client.post(f"/staff/reception/bookings/{booking.pk}/receive/", data)
     assert response.status_code == 422 and "登记" in response.content.decode()
     booking.refresh_from_db()
@@ -237,7 +301,9 @@ def test_remind_bookings_sends_each_reminder_once(cast):
     tomorrow = _session(cast, leader=head, days=1)
     later = _session(cast, leader=head, days=2)
     reception.book(schedule_id=tomorrow.pk, name="王建国", phone="13812345678", topic="欠薪")
-    cancelled, code = reception.book(schedule_id=tomorrow.pk, name="李秀英", phone="13912345678", topic="欠薪")
+    cancelled, code = reception.book(
+        schedule_id=tomorrow.pk, name="李秀英", phone="13912345678", topic="欠薪"
+    )
     reception.cancel(phone="13912345678", code=code)
     reception.book(schedule_id=later.pk, name="张伟", phone="13712345678", topic="欠薪")
     call_command("remind_bookings", stdout=None)
@@ -264,7 +330,9 @@ def test_many_people_booking_the_last_seats_at_once_fill_exactly_the_capacity(fi
     n = 12 if _vendor() == "postgresql" else 4
 
     def job(i):
-        return lambda: reception.book(schedule_id=schedule.pk, name=f"来访人{i}", phone=f"1390000{i:04d}", topic="欠薪")
+        return lambda: reception.book(
+            schedule_id=schedule.pk, name=f"来访人{i}", phone=f"1390000{i:04d}", topic="欠薪"
+        )
 
     results = race_domain([job(i) for i in range(n)])
     assert sum(1 for outcome, _ in results if outcome == "ok") == 1

@@ -38,7 +38,11 @@ def test_reveal_needs_a_reason_and_is_audited(client, cast):
 def test_only_permitted_actions_are_offered(client, cast):
     case = register(cast.town_clerk)
     client.force_login(cast.town_clerk)
-    offered = {a for a, _ in client.get(f"/cases/{case.pk}/").context["primary"] + client.get(f"/cases/{case.pk}/").context["secondary"]}
+    offered = {
+        a
+        for a, _ in client.get(f"/cases/{case.pk}/").context["primary"]
+        + client.get(f"/cases/{case.pk}/").context["secondary"]
+    }
     assert {"accept", "reject", "request_materials"} <= offered
     assert "resolve" not in offered and "sign_for" not in offered
 
@@ -63,7 +67,9 @@ def test_htmx_action_answers_with_a_redirect_header(client, cast):
 def test_refused_action_shows_chinese_message_and_changes_nothing(client, cast):
     case = register(cast.town_clerk)
     client.force_login(cast.town_clerk)
-    response = client.post(f"/cases/{case.pk}/act/reject/", {"reason": "不属于受理范围", "other_route": "  "})
+    response = client.post(
+        f"/cases/{case.pk}/act/reject/", {"reason": "不属于受理范围", "other_route": "  "}
+    )
     assert response.status_code == 422
     assert "告知的其他途径" in response.content.decode()
     case.refresh_from_db()
@@ -83,7 +89,9 @@ def test_oversized_supplement_file_is_refused_and_nothing_saved(client, cast, se
     case = register(cast.town_clerk)
     perform(case, "request_materials", cast.town_clerk, items=["身份证复印件"])
     client.force_login(cast.town_clerk)
-    big = SimpleUploadedFile("证据.pdf", b"%PDF" + b"0" * (2 * 1024 * 1024), content_type="application/pdf")
+    big = SimpleUploadedFile(
+        "证据.pdf", b"%PDF" + b"0" * (2 * 1024 * 1024), content_type="application/pdf"
+    )
     response = client.post(f"/cases/{case.pk}/act/supplement/", {"note": "补交", "files": big})
     assert response.status_code == 422 and "超过 1 MB" in response.content.decode()
     case.refresh_from_db()
@@ -116,12 +124,20 @@ def test_agreement_document_downloads_as_word(client, cast):
     import docx
 
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
-    tables = "\n".join(c.text for t in docx.Document(io.BytesIO(response.content)).tables for r in t.rows for c in r.cells)
+    tables = "\n".join(
+        c.text
+        for t in docx.Document(io.BytesIO(response.content)).tables
+        for r in t.rows
+        for c in r.cells
+    )
     assert "王建国" in text + tables and "李秀英" in text + tables
 
 
 OTHER_TOWN_URLS = [
-    "/cases/{pk}/", "/cases/{pk}/act/accept/", "/cases/{pk}/docs/registration.docx", "/cases/{pk}/print/registration/",
+    "/cases/{pk}/",
+    "/cases/{pk}/act/accept/",
+    "/cases/{pk}/docs/registration.docx",
+    "/cases/{pk}/print/registration/",
 ]
 
 
@@ -137,7 +153,10 @@ def test_other_town_cannot_act_or_reveal(client, cast):
     party = case.parties.first()
     client.force_login(cast.other_town_clerk)
     assert client.post(f"/cases/{case.pk}/act/accept/", {}).status_code == 404
-    assert client.post(f"/cases/{case.pk}/parties/{party.pk}/reveal/", {"reason": "好奇"}).status_code == 404
+    assert (
+        client.post(f"/cases/{case.pk}/parties/{party.pk}/reveal/", {"reason": "好奇"}).status_code
+        == 404
+    )
     case.refresh_from_db()
     assert case.state == State.REGISTERED and case.event_count == 1
     assert not AuditEntry.objects.filter(event="pii_reveal").exists()

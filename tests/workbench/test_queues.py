@@ -40,18 +40,28 @@ def test_other_town_sees_nothing_in_any_queue(client, cast):
 
 def test_search_finds_a_case_by_number_id_phone_name_and_words(client, cast):
     case = register(cast.town_clerk)
-    register(cast.town_clerk, parties=[{"role": "applicant", "name": "赵大海", "phone": "13700000001"}],
-             description="楼上漏水导致天花板发霉，要求修复。")
+    register(
+        cast.town_clerk,
+        parties=[{"role": "applicant", "name": "赵大海", "phone": "13700000001"}],
+        description="楼上漏水导致天花板发霉，要求修复。",
+    )
     _login(client, cast.town_clerk)
     for query in (case.number, VALID_ID, "13812345678", "王建国", "排水沟"):
         numbers = [c.number for c, _ in client.get("/work/all/", {"q": query}).context["rows"]]
         assert numbers == [case.number], query
-    assert client.get("/work/all/", {"q": "110105199003071238"}).context["page"].paginator.count == 0
+    assert (
+        client.get("/work/all/", {"q": "110105199003071238"}).context["page"].paginator.count == 0
+    )
 
 
 def test_filters_narrow_by_category_and_place(client, cast):
     village_case = register(cast.village_clerk)
-    town_case = register(cast.town_clerk, category=__import__("jiefen.org.models", fromlist=["Category"]).Category.objects.get(code="10"))
+    town_case = register(
+        cast.town_clerk,
+        category=__import__("jiefen.org.models", fromlist=["Category"]).Category.objects.get(
+            code="10"
+        ),
+    )
     _login(client, cast.town_clerk)
     by_place = client.get("/work/all/", {"place": cast.village_region.code}).context["rows"]
     assert [c.pk for c, _ in by_place] == [village_case.pk]

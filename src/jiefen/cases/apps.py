@@ -11,5 +11,9 @@ class CasesConfig(AppConfig):
         from jiefen.cases import deadlines
         from jiefen.cases.models import DeadlinePolicy
 
-        post_save.connect(deadlines.clear_cache, sender=DeadlinePolicy, dispatch_uid="deadline_policy_saved")
-        post_delete.connect(deadlines.clear_cache, sender=DeadlinePolicy, dispatch_uid="deadline_policy_deleted")
+        post_save.connect(
+            deadlines.clear_cache, sender=DeadlinePolicy, dispatch_uid="deadline_policy_saved"
+        )
+        post_delete.connect(
+            deadlines.clear_cache, sender=DeadlinePolicy, dispatch_uid="deadline_policy_deleted"
+        )

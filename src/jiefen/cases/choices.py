@@ -17,7 +17,14 @@ class State(models.TextChoices):
 
 
 OPEN_STATES = frozenset(
-    {State.REGISTERED, State.AWAITING_MATERIALS, State.ACCEPTED, State.DISPATCHED, State.IN_PROGRESS, State.ESCALATION_PENDING}
+    {
+        State.REGISTERED,
+        State.AWAITING_MATERIALS,
+        State.ACCEPTED,
+        State.DISPATCHED,
+        State.IN_PROGRESS,
+        State.ESCALATION_PENDING,
+    }
 )
 FINAL_STATES = frozenset({State.ARCHIVED, State.REJECTED})
 
@@ -80,7 +87,14 @@ class Channel(models.TextChoices):
 
 # Cases that came from another body: they may be returned to it, and their result is fed back.
 SENT_CHANNELS = frozenset(
-    {Channel.HOTLINE_12345, Channel.POLICE_110, Channel.PLATFORM, Channel.DEPT_TRANSFER, Channel.HIGHER_ASSIGNED, Channel.LEADER_ASSIGNED}
+    {
+        Channel.HOTLINE_12345,
+        Channel.POLICE_110,
+        Channel.PLATFORM,
+        Channel.DEPT_TRANSFER,
+        Channel.HIGHER_ASSIGNED,
+        Channel.LEADER_ASSIGNED,
+    }
 )
 
 

@@ -46,7 +46,12 @@ def _table() -> dict:
 def limit_for(matter_type: str, category_id: int | None, stage: str) -> tuple[int, str] | None:
     """The most specific rule: category + matter type, then matter type, then any matter type."""
     table = _table()
-    for key in ((matter_type, category_id, stage), (matter_type, None, stage), ("", category_id, stage), ("", None, stage)):
+    for key in (
+        (matter_type, category_id, stage),
+        (matter_type, None, stage),
+        ("", category_id, stage),
+        ("", None, stage),
+    ):
         if key in table:
             return table[key]
     return None
@@ -89,7 +94,7 @@ def shift(due: date | None, days: int) -> date | None:
 
 
 def describe(due: date | None, today: date) -> str:
-    """"剩余 3 个工作日", "今日到期", "已超期 2 天" — how the screens say a deadline."""
+    """ "剩余 3 个工作日", "今日到期", "已超期 2 天" — how the screens say a deadline."""
     if due is None:
         return "—"
     if due == today:
@@ -100,7 +105,11 @@ def describe(due: date | None, today: date) -> str:
 
 
 def is_due_soon(due: date | None, today: date, within_working_days: int = 1) -> bool:
-    return due is not None and today <= due and workdays.working_days_between(today, due) <= within_working_days
+    return (
+        due is not None
+        and today <= due
+        and workdays.working_days_between(today, due) <= within_working_days
+    )
 
 
 def is_overdue(due: date | None, today: date) -> bool:
@@ -114,12 +123,16 @@ def paused_days(paused_at, now) -> int:
     return max((timezone.localdate(now) - timezone.localdate(paused_at)).days, 0)
 
 
-
 # Which deadline runs in which state, and when that stage was finished.
 STAGE_CLOCKS = [
     ("受理期限", "acceptance_due", ("registered", "awaiting_materials"), "accepted_at"),
     ("签收期限", "sign_for_due", ("dispatched",), None),
-    ("办理期限", "handling_due", ("accepted", "dispatched", "in_progress", "escalation_pending"), "resolved_at"),
+    (
+        "办理期限",
+        "handling_due",
+        ("accepted", "dispatched", "in_progress", "escalation_pending"),
+        "resolved_at",
+    ),
     ("回访期限", "follow_up_due", ("resolved",), "closed_at"),
 ]
 

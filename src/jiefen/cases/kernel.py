@@ -53,24 +53,32 @@ class ActionSpec:
     roles: frozenset
     scope: object  # (actor, case) -> bool
     scope_message: str = "该事项不在您的管辖范围内"
-    offer_if: object = None  # (actor, case) -> bool: worth offering on screen (the action still judges)
+    offer_if: object = (
+        None  # (actor, case) -> bool: worth offering on screen (the action still judges)
+    )
 
 
 REGISTRY: dict[str, ActionSpec] = {}
 
 
-def action(name, *, from_states, roles, scope, scope_message="该事项不在您的管辖范围内", offer_if=None):
+def action(
+    name, *, from_states, roles, scope, scope_message="该事项不在您的管辖范围内", offer_if=None
+):
     """Declare an action function and its row of the lifecycle table. ``offer_if`` hides a
     button that the action's own rules would refuse anyway (e.g. 签收 after signing)."""
 
     def register(func):
-        REGISTRY[name] = ActionSpec(name, func, frozenset(from_states), frozenset(roles), scope, scope_message, offer_if)
+        REGISTRY[name] = ActionSpec(
+            name, func, frozenset(from_states), frozenset(roles), scope, scope_message, offer_if
+        )
         return func
 
     return register
 
 
-def perform(case: Case | None, action_name: str, actor, *, idempotency_key: str | None = None, **data) -> Case:
+def perform(
+    case: Case | None, action_name: str, actor, *, idempotency_key: str | None = None, **data
+) -> Case:
     """Apply one action to one case and return the case as it now stands. For ``register`` pass
     ``case=None``; the new case carries ``query_code`` (shown once to the citizen)."""
     _load_actions()
@@ -109,8 +117,15 @@ def _perform_locked(spec, case, actor, idempotency_key, data) -> Case:
     if step.notify:
         OutboxMessage.objects.bulk_create(
             # payloads may hold dates (e.g. a new due date): store their JSON form, as for event data
-            [OutboxMessage(event=event, topic=topic, payload=json.loads(canonical_json(payload)), created_at=ctx.now)
-             for topic, payload in step.notify]
+            [
+                OutboxMessage(
+                    event=event,
+                    topic=topic,
+                    payload=json.loads(canonical_json(payload)),
+                    created_at=ctx.now,
+                )
+                for topic, payload in step.notify
+            ]
         )
     target.new_event = event
     return target
@@ -124,7 +139,8 @@ def check_allowed(spec: ActionSpec, case: Case, actor) -> None:
         raise CaseError(f"您的角色不能进行“{Action(spec.action).label}”操作", "role_not_allowed")
     if case.state not in spec.from_states:
         raise CaseError(
-            f"事项当前为“{State(case.state).label}”，不能进行“{Action(spec.action).label}”操作", "invalid_state"
+            f"事项当前为“{State(case.state).label}”，不能进行“{Action(spec.action).label}”操作",
+            "invalid_state",
         )
 
 
@@ -149,7 +165,11 @@ def _lock(case: Case) -> Case:
     if case is None or case.pk is None:
         raise CaseError("请指定事项", "case_required")
     try:
-        locked = Case.objects.select_for_update(of=("self",)).select_related("centre__region").get(pk=case.pk)
+        locked = (
+            Case.objects.select_for_update(of=("self",))
+            .select_related("centre__region")
+            .get(pk=case.pk)
+        )
     except Case.DoesNotExist:
         raise CaseError("事项不存在", "case_not_found") from None
     locked._snapshot = _field_values(locked)
@@ -173,10 +193,19 @@ def _check_arguments(spec: ActionSpec, data: dict) -> None:
     except TypeError as exc:
         params = inspect.signature(spec.func).parameters
         unknown = sorted(set(data) - set(params))
-        missing = [n for n, p in params.items() if n != "ctx" and p.default is inspect.Parameter.empty and n not in data]
+        missing = [
+            n
+            for n, p in params.items()
+            if n != "ctx" and p.default is inspect.Parameter.empty and n not in data
+        ]
         if unknown:
-            raise CaseError(f"“{Action(spec.action).label}”不接受这些字段：{'、'.join(unknown)}", "unknown_field") from exc
-        raise CaseError(f"“{Action(spec.action).label}”缺少必填项：{'、'.join(missing)}", "missing_field") from exc
+            raise CaseError(
+                f"“{Action(spec.action).label}”不接受这些字段：{'、'.join(unknown)}",
+                "unknown_field",
+            ) from exc
+        raise CaseError(
+            f"“{Action(spec.action).label}”缺少必填项：{'、'.join(missing)}", "missing_field"
+        ) from exc
 
 
 def _prior(key: str, spec: ActionSpec, actor, case: Case | None) -> Case | None:
@@ -191,13 +220,28 @@ def _prior(key: str, spec: ActionSpec, actor, case: Case | None) -> Case | None:
     return prior.case
 
 
-def _append_event(case: Case, action_name, actor, from_state, step: Step, now, idempotency_key) -> CaseEvent:
-    data = json.loads(canonical_json(step.data))  # only JSON primitives, so the stored form hashes the same
+def _append_event(
+    case: Case, action_name, actor, from_state, step: Step, now, idempotency_key
+) -> CaseEvent:
+    data = json.loads(
+        canonical_json(step.data)
+    )  # only JSON primitives, so the stored form hashes the same
     event = CaseEvent(
-        case=case, seq=case.event_count + 1, action=action_name, actor=actor, actor_name=actor.full_name or actor.username,
-        actor_centre=actor.unit.name if actor.unit_id else (actor.centre.name if actor.centre_id else ""),
-        at=now, from_state=from_state, to_state=step.to_state, note=step.note, data=data,
-        idempotency_key=idempotency_key, prev_hash=case.last_event_hash or GENESIS,
+        case=case,
+        seq=case.event_count + 1,
+        action=action_name,
+        actor=actor,
+        actor_name=actor.full_name or actor.username,
+        actor_centre=actor.unit.name
+        if actor.unit_id
+        else (actor.centre.name if actor.centre_id else ""),
+        at=now,
+        from_state=from_state,
+        to_state=step.to_state,
+        note=step.note,
+        data=data,
+        idempotency_key=idempotency_key,
+        prev_hash=case.last_event_hash or GENESIS,
     )
     event.hash = link_hash(event.prev_hash, event_payload(event, case.number))
     event.save(force_insert=True)
@@ -210,7 +254,11 @@ def _append_event(case: Case, action_name, actor, from_state, step: Step, now, i
         case.save()
     else:  # write back only what the action changed
         after = _field_values(case)
-        case.save(update_fields=[f.name for f in case._meta.concrete_fields if after[f.attname] != before[f.attname]])
+        case.save(
+            update_fields=[
+                f.name for f in case._meta.concrete_fields if after[f.attname] != before[f.attname]
+            ]
+        )
     return event
 
 

@@ -38,13 +38,19 @@ def sequence_name(county_code: str, year: int) -> str:
 
 
 def _counter_row(county_code: str, year: int) -> int:
-    row, _ = CaseNumberSequence.objects.select_for_update().get_or_create(county_code=county_code, year=year)
+    row, _ = CaseNumberSequence.objects.select_for_update().get_or_create(
+        county_code=county_code, year=year
+    )
     CaseNumberSequence.objects.filter(pk=row.pk).update(last_value=row.last_value + 1)
     return row.last_value + 1
 
 
 def _ensure_sequence(name: str, county_code: str, year: int) -> None:
-    floor = CaseNumberSequence.objects.filter(county_code=county_code, year=year).values_list("last_value", flat=True).first()
+    floor = (
+        CaseNumberSequence.objects.filter(county_code=county_code, year=year)
+        .values_list("last_value", flat=True)
+        .first()
+    )
     try:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(f"CREATE SEQUENCE IF NOT EXISTS {name} START WITH {int(floor or 0) + 1}")
@@ -58,9 +64,13 @@ def sync_high_water_marks() -> None:
     if connection.vendor != "postgresql":
         return
     with connection.cursor() as cursor:
-        cursor.execute("SELECT sequencename, last_value FROM pg_sequences WHERE sequencename LIKE 'jiefen_case_no_%%'")
+        cursor.execute(
+            "SELECT sequencename, last_value FROM pg_sequences WHERE sequencename LIKE 'jiefen_case_no_%%'"
+        )
         for name, last in cursor.fetchall():
             if last is None:
                 continue
             _prefix, county, year = name.rsplit("_", 2)
-            CaseNumberSequence.objects.update_or_create(county_code=county, year=int(year), defaults={"last_value": last})
+            CaseNumberSequence.objects.update_or_create(
+                county_code=county, year=int(year), defaults={"last_value": last}
+            )

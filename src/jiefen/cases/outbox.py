@@ -36,18 +36,31 @@ def _log_delivery(message: OutboxMessage) -> None:
 
 def claim(worker: str, limit: int = 100) -> list[OutboxMessage]:
     now = clock.now()
-    claimable = Q(done_at__isnull=True, attempts__lt=MAX_ATTEMPTS) & (Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - STALE_AFTER))
-    ids = list(OutboxMessage.objects.filter(claimable).order_by("id").values_list("id", flat=True)[:limit])
+    claimable = Q(done_at__isnull=True, attempts__lt=MAX_ATTEMPTS) & (
+        Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - STALE_AFTER)
+    )
+    ids = list(
+        OutboxMessage.objects.filter(claimable).order_by("id").values_list("id", flat=True)[:limit]
+    )
     claimed = []
     for pk in ids:
         # compare-and-set: succeeds only if nobody claimed the row since we read it
-        if OutboxMessage.objects.filter(claimable, pk=pk).update(claimed_by=worker, claimed_at=now) == 1:
+        if (
+            OutboxMessage.objects.filter(claimable, pk=pk).update(claimed_by=worker, claimed_at=now)
+            == 1
+        ):
             claimed.append(pk)
-    return list(OutboxMessage.objects.filter(pk__in=claimed, claimed_by=worker).select_related("event").order_by("id"))
+    return list(
+        OutboxMessage.objects.filter(pk__in=claimed, claimed_by=worker)
+        .select_related("event")
+        .order_by("id")
+    )
 
 
 def deliver(message: OutboxMessage) -> bool:
-    func = next((f for prefix, f in HANDLERS.items() if message.topic.startswith(prefix)), _log_delivery)
+    func = next(
+        (f for prefix, f in HANDLERS.items() if message.topic.startswith(prefix)), _log_delivery
+    )
     try:
         with transaction.atomic():
             func(message)
@@ -56,11 +69,15 @@ def deliver(message: OutboxMessage) -> bool:
         # back off: the row becomes claimable again after 30 s, 1 min, 2 min … (at most 1 h)
         wait = min(timedelta(seconds=30) * 2**message.attempts, timedelta(hours=1))
         OutboxMessage.objects.filter(pk=message.pk).update(
-            attempts=message.attempts + 1, claimed_at=clock.now() - STALE_AFTER + wait, claimed_by="",
+            attempts=message.attempts + 1,
+            claimed_at=clock.now() - STALE_AFTER + wait,
+            claimed_by="",
             last_error=str(exc)[:2000],
         )
         return False
-    OutboxMessage.objects.filter(pk=message.pk).update(done_at=clock.now(), attempts=message.attempts + 1)
+    OutboxMessage.objects.filter(pk=message.pk).update(
+        done_at=clock.now(), attempts=message.attempts + 1
+    )
     return True
 
 

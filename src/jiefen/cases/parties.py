@@ -12,8 +12,20 @@ from jiefen.core.identifiers import parse_citizen_id, parse_credit_code, parse_m
 
 _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,6})?$")
 _FIELDS = {
-    "role", "kind", "name", "sex", "ethnicity", "birth_date", "id_type", "id_number", "phone", "address",
-    "occupation", "employer", "credit_code", "representative",
+    "role",
+    "kind",
+    "name",
+    "sex",
+    "ethnicity",
+    "birth_date",
+    "id_type",
+    "id_number",
+    "phone",
+    "address",
+    "occupation",
+    "employer",
+    "credit_code",
+    "representative",
 }
 
 
@@ -26,7 +38,11 @@ def normalise_phone(raw: str) -> str:
         return parse_mobile(raw)
     if _LANDLINE.match(raw.replace(" ", "")):
         return raw.replace(" ", "")
-    raise CaseError(f"联系电话“{raw}”格式不正确：手机号码应为11位数字，固定电话如 0999-6200000", "invalid_phone", field="联系电话")
+    raise CaseError(
+        f"联系电话“{raw}”格式不正确：手机号码应为11位数字，固定电话如 0999-6200000",
+        "invalid_phone",
+        field="联系电话",
+    )
 
 
 def build_party(raw: dict, position: int) -> Party:
@@ -62,11 +78,15 @@ def _identity(party: Party, raw: dict, label: str) -> None:
             try:
                 party.credit_code = parse_credit_code(raw["credit_code"])
             except InvalidIdentifier as exc:
-                raise CaseError(f"{label}：{exc.message}", exc.code, field="统一社会信用代码") from None
+                raise CaseError(
+                    f"{label}：{exc.message}", exc.code, field="统一社会信用代码"
+                ) from None
         return
     if not id_number:
         return
-    party.id_type = choice(raw.get("id_type") or Party.IdType.CITIZEN_ID, Party.IdType, f"{label}的证件类型")
+    party.id_type = choice(
+        raw.get("id_type") or Party.IdType.CITIZEN_ID, Party.IdType, f"{label}的证件类型"
+    )
     if party.id_type == Party.IdType.CITIZEN_ID:
         try:
             parsed = parse_citizen_id(id_number)

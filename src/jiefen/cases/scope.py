@@ -53,7 +53,11 @@ def handles(user: User, case) -> bool:
 
 def is_lead_unit(user: User, case) -> bool:
     assignment = active_assignment(user, case)
-    return assignment is not None and assignment.role == UnitRole.LEAD and assignment.status == UnitStatus.SIGNED
+    return (
+        assignment is not None
+        and assignment.role == UnitRole.LEAD
+        and assignment.status == UnitStatus.SIGNED
+    )
 
 
 def portal_or_holding_centre(user, case) -> bool:

@@ -41,7 +41,11 @@ def for_lists(cases):
     """What a list row shows, fetched in a fixed number of queries (no personal numbers decrypted)."""
     return cases.select_related("category", "centre", "region", "handler").prefetch_related(
         Prefetch("parties", queryset=Party.objects.only(*LIST_PARTY_FIELDS).order_by("id")),
-        Prefetch("units", queryset=CaseUnit.objects.filter(active=True).select_related("unit"), to_attr="active_units"),
+        Prefetch(
+            "units",
+            queryset=CaseUnit.objects.filter(active=True).select_related("unit"),
+            to_attr="active_units",
+        ),
     )
 
 
@@ -58,14 +62,32 @@ def get_case_for_user_or_404(user, pk) -> Case:
     try:
         return (
             visible_cases(user)
-            .select_related("category", "centre__region", "region", "handler", "first_responder", "registered_by",
-                            "source_unit", "merged_into", "escalation_target")
+            .select_related(
+                "category",
+                "centre__region",
+                "region",
+                "handler",
+                "first_responder",
+                "registered_by",
+                "source_unit",
+                "merged_into",
+                "escalation_target",
+            )
             .prefetch_related(
                 "parties",
                 Prefetch("units", queryset=CaseUnit.objects.select_related("unit").order_by("id")),
-                Prefetch("events", queryset=CaseEvent.objects.order_by("seq").prefetch_related("attachments")),
-                "sessions__mediator", "agreements", "follow_ups__by", "supervisions__by", "extensions", "attachments",
-                "links__other", "watchers__centre",
+                Prefetch(
+                    "events",
+                    queryset=CaseEvent.objects.order_by("seq").prefetch_related("attachments"),
+                ),
+                "sessions__mediator",
+                "agreements",
+                "follow_ups__by",
+                "supervisions__by",
+                "extensions",
+                "attachments",
+                "links__other",
+                "watchers__centre",
             )
             .get(pk=pk)
         )

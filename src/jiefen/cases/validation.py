@@ -75,7 +75,9 @@ def a_datetime(value, label: str, *, required: bool = True) -> datetime | None:
         try:
             moment = datetime.fromisoformat(str(value))
         except ValueError:
-            raise CaseError(f"{label}应为“年-月-日 时:分”格式", "invalid_datetime", field=label) from None
+            raise CaseError(
+                f"{label}应为“年-月-日 时:分”格式", "invalid_datetime", field=label
+            ) from None
     return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
 
 

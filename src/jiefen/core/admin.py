@@ -15,7 +15,19 @@ class AuditEntryAdmin(RoleGatedAdmin):
     list_filter = ["event", "outcome"]
     search_fields = ["actor_username", "target", "ip"]
     date_hierarchy = "at"
-    readonly_fields = ["seq", "at", "event", "outcome", "actor_id", "actor_username", "ip", "target", "detail", "prev_hash", "hash"]
+    readonly_fields = [
+        "seq",
+        "at",
+        "event",
+        "outcome",
+        "actor_id",
+        "actor_username",
+        "ip",
+        "target",
+        "detail",
+        "prev_hash",
+        "hash",
+    ]
 
     @admin.display(description="事件")
     def event_label(self, obj):

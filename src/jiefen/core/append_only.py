@@ -61,10 +61,18 @@ def migration_ops(*tables):
 
     def forward(apps, schema_editor):
         # params=None: the PostgreSQL function body holds a literal '%'
-        install(lambda sql: schema_editor.execute(sql, params=None), schema_editor.connection.vendor, tables)
+        install(
+            lambda sql: schema_editor.execute(sql, params=None),
+            schema_editor.connection.vendor,
+            tables,
+        )
 
     def backward(apps, schema_editor):
-        remove(lambda sql: schema_editor.execute(sql, params=None), schema_editor.connection.vendor, tables)
+        remove(
+            lambda sql: schema_editor.execute(sql, params=None),
+            schema_editor.connection.vendor,
+            tables,
+        )
 
     return forward, backward
 
@@ -101,7 +109,13 @@ def lifted(connection=default_connection):
 
 
 # Rows that point at guarded rows go first, so the DELETEs meet no foreign key.
-_PURGE_ORDER = ["cases_outboxmessage", "cases_attachment", "cases_caseevent", "core_auditentry", "core_audithead"]
+_PURGE_ORDER = [
+    "cases_outboxmessage",
+    "cases_attachment",
+    "cases_caseevent",
+    "core_auditentry",
+    "core_audithead",
+]
 
 
 def purge_guarded_tables(connection=default_connection) -> None:

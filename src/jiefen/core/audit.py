@@ -113,7 +113,9 @@ def verify_chain(batch_size: int = 5000) -> list[ChainProblem]:
         count += 1
         if entry.seq != prev_seq + 1 or entry.prev_hash != prev_hash:
             problems.append(
-                ChainProblem(entry.seq, f"与上一条记录（#{prev_seq}）的链接断开：其间的记录被删除或改动")
+                ChainProblem(
+                    entry.seq, f"与上一条记录（#{prev_seq}）的链接断开：其间的记录被删除或改动"
+                )
             )
         if link_hash(entry.prev_hash, _payload(entry)) != entry.hash:
             problems.append(ChainProblem(entry.seq, "内容与其哈希不符：该记录被改动"))

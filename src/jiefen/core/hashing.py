@@ -18,7 +18,9 @@ def _default(value):
 
 def canonical_json(payload: dict) -> str:
     """Key-sorted, whitespace-free JSON: the same content always gives the same bytes."""
-    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_default)
+    return json.dumps(
+        payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_default
+    )
 
 
 def link_hash(prev_hash: str, payload: dict) -> str:

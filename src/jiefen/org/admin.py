@@ -102,11 +102,21 @@ class UserCreateForm(BaseUserCreationForm):
 
 
 class UserChangeForm(forms.ModelForm):
-    roles = forms.MultipleChoiceField(label="角色", choices=Role.choices, required=False, widget=forms.CheckboxSelectMultiple)
+    roles = forms.MultipleChoiceField(
+        label="角色", choices=Role.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
 
     class Meta:
         model = User
-        fields = ["full_name", "centre", "unit", "department", "job_title", "is_active", "must_change_password"]
+        fields = [
+            "full_name",
+            "centre",
+            "unit",
+            "department",
+            "job_title",
+            "is_active",
+            "must_change_password",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -130,7 +140,9 @@ class UserChangeForm(forms.ModelForm):
         cleaned = super().clean()
         if self.instance.pk and {"centre", "unit"} & set(self.changed_data):
             try:
-                services.check_roles(self.instance.roles, cleaned.get("centre"), cleaned.get("unit"))
+                services.check_roles(
+                    self.instance.roles, cleaned.get("centre"), cleaned.get("unit")
+                )
             except DomainError as exc:
                 raise forms.ValidationError(exc.message) from exc
         return cleaned
@@ -141,13 +153,26 @@ class UserAdmin(RoleGatedAdmin):
     """System administrator: accounts and their place; security administrator: roles only."""
 
     edit_roles = SYSTEM | SECURITY
-    list_display = ["username", "full_name", "centre", "unit", "role_labels", "is_active", "last_login"]
+    list_display = [
+        "username",
+        "full_name",
+        "centre",
+        "unit",
+        "role_labels",
+        "is_active",
+        "last_login",
+    ]
     list_filter = ["is_active", "centre"]
     search_fields = ["username", "full_name"]
     change_password_form = AdminPasswordChangeForm
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("centre", "unit").prefetch_related("role_assignments")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("centre", "unit")
+            .prefetch_related("role_assignments")
+        )
 
     def get_form(self, request, obj=None, **kwargs):
         kwargs["form"] = UserCreateForm if obj is None else UserChangeForm
@@ -155,8 +180,26 @@ class UserAdmin(RoleGatedAdmin):
 
     def get_fields(self, request, obj=None):
         if obj is None:
-            return ["username", "full_name", "centre", "unit", "department", "job_title", "password1", "password2"]
-        return ["full_name", "centre", "unit", "department", "job_title", "is_active", "must_change_password", "roles"]
+            return [
+                "username",
+                "full_name",
+                "centre",
+                "unit",
+                "department",
+                "job_title",
+                "password1",
+                "password2",
+            ]
+        return [
+            "full_name",
+            "centre",
+            "unit",
+            "department",
+            "job_title",
+            "is_active",
+            "must_change_password",
+            "roles",
+        ]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
@@ -164,7 +207,15 @@ class UserAdmin(RoleGatedAdmin):
         roles = request.user.roles
         readonly = []
         if Role.SYSTEM_ADMIN not in roles:
-            readonly += ["full_name", "centre", "unit", "department", "job_title", "is_active", "must_change_password"]
+            readonly += [
+                "full_name",
+                "centre",
+                "unit",
+                "department",
+                "job_title",
+                "is_active",
+                "must_change_password",
+            ]
         return readonly
 
     def has_add_permission(self, request):
@@ -180,8 +231,12 @@ class UserAdmin(RoleGatedAdmin):
         super().save_model(request, obj, form, change)
         if change and {"centre", "unit"} & set(form.changed_data):
             audit.record(
-                audit.Event.SCOPE_CHANGE, user=request.user, ip=audit.client_ip(request), target=f"user:{obj.username}",
-                before={k: form.initial.get(k) for k in ("centre", "unit")}, after={"centre": obj.centre_id, "unit": obj.unit_id},
+                audit.Event.SCOPE_CHANGE,
+                user=request.user,
+                ip=audit.client_ip(request),
+                target=f"user:{obj.username}",
+                before={k: form.initial.get(k) for k in ("centre", "unit")},
+                after={"centre": obj.centre_id, "unit": obj.unit_id},
             )
         roles = form.cleaned_data.get("roles")
         if change and roles is not None and Role.SECURITY_ADMIN in request.user.roles:
@@ -192,7 +247,11 @@ class UserAdmin(RoleGatedAdmin):
 
     def render_change_form(self, request, context, *args, **kwargs):
         form = context.get("adminform").form if context.get("adminform") else None
-        if form is not None and "roles" in form.fields and Role.SECURITY_ADMIN not in request.user.roles:
+        if (
+            form is not None
+            and "roles" in form.fields
+            and Role.SECURITY_ADMIN not in request.user.roles
+        ):
             form.fields["roles"].disabled = True
         return super().render_change_form(request, context, *args, **kwargs)
 
@@ -203,7 +262,16 @@ class AccessAttemptAdmin(RoleGatedAdmin):
     view_roles = SECURITY
     list_display = ["username", "ip_address", "failures_since_start", "attempt_time"]
     search_fields = ["username", "ip_address"]
-    readonly_fields = ["username", "ip_address", "user_agent", "failures_since_start", "attempt_time", "path_info", "get_data", "post_data"]
+    readonly_fields = [
+        "username",
+        "ip_address",
+        "user_agent",
+        "failures_since_start",
+        "attempt_time",
+        "path_info",
+        "get_data",
+        "post_data",
+    ]
 
     def has_delete_permission(self, request, obj=None):
         return Role.SECURITY_ADMIN in request.user.roles

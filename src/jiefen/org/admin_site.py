@@ -15,7 +15,12 @@ class JiefenAdminSite(admin.AdminSite):
 
     def has_permission(self, request):
         user = request.user
-        return bool(user.is_active and user.is_authenticated and user.is_administrator and user.is_verified())
+        return bool(
+            user.is_active
+            and user.is_authenticated
+            and user.is_administrator
+            and user.is_verified()
+        )
 
 
 admin_site = JiefenAdminSite(name="admin")
@@ -48,8 +53,13 @@ class RoleGatedAdmin(admin.ModelAdmin):
 
     def _audit(self, request, action, obj, message=""):
         audit.record(
-            audit.Event.ADMIN_CHANGE, user=request.user, ip=audit.client_ip(request),
-            target=f"{obj._meta.label}:{obj.pk}", action=action, object=str(obj), message=str(message)[:500],
+            audit.Event.ADMIN_CHANGE,
+            user=request.user,
+            ip=audit.client_ip(request),
+            target=f"{obj._meta.label}:{obj.pk}",
+            action=action,
+            object=str(obj),
+            message=str(message)[:500],
         )
 
     def log_addition(self, request, obj, message):

@@ -33,11 +33,41 @@ COUNTY_CODE = "990121000000"
 
 # (code, name, slug, [(village code suffix, name, slug)])
 TOWNS = [
-    ("990121001000", "城关街道", "cg", [("001", "东门社区", "dm"), ("002", "西街社区", "xj"), ("003", "南苑社区", "ny")]),
-    ("990121100000", "青石镇", "qs", [("201", "青石村", "qsc"), ("202", "柳塘村", "lt"), ("203", "石桥村", "sq")]),
-    ("990121101000", "白沙镇", "bs", [("201", "白沙村", "bsc"), ("202", "河湾村", "hw"), ("203", "新华村", "xh"), ("204", "古井村", "gj")]),
-    ("990121102000", "临江镇", "lj", [("001", "临江社区", "ljs"), ("201", "渡口村", "dk"), ("202", "沙洲村", "sz")]),
-    ("990121200000", "桃源乡", "ty", [("201", "桃源村", "tyc"), ("202", "杏花村", "xhc"), ("203", "竹林村", "zl")]),
+    (
+        "990121001000",
+        "城关街道",
+        "cg",
+        [("001", "东门社区", "dm"), ("002", "西街社区", "xj"), ("003", "南苑社区", "ny")],
+    ),
+    (
+        "990121100000",
+        "青石镇",
+        "qs",
+        [("201", "青石村", "qsc"), ("202", "柳塘村", "lt"), ("203", "石桥村", "sq")],
+    ),
+    (
+        "990121101000",
+        "白沙镇",
+        "bs",
+        [
+            ("201", "白沙村", "bsc"),
+            ("202", "河湾村", "hw"),
+            ("203", "新华村", "xh"),
+            ("204", "古井村", "gj"),
+        ],
+    ),
+    (
+        "990121102000",
+        "临江镇",
+        "lj",
+        [("001", "临江社区", "ljs"), ("201", "渡口村", "dk"), ("202", "沙洲村", "sz")],
+    ),
+    (
+        "990121200000",
+        "桃源乡",
+        "ty",
+        [("201", "桃源村", "tyc"), ("202", "杏花村", "xhc"), ("203", "竹林村", "zl")],
+    ),
 ]
 
 # (name, kind, form, mode, handler slug)
@@ -108,12 +138,18 @@ def load(seed: int = 2026) -> None:
 
 def _regions() -> Region:
     province = Region.objects.create(code="990000000000", name="示范省", level=Level.PROVINCE)
-    city = Region.objects.create(code="990100000000", name="示范市", level=Level.CITY, parent=province)
+    city = Region.objects.create(
+        code="990100000000", name="示范市", level=Level.CITY, parent=province
+    )
     county = Region.objects.create(code=COUNTY_CODE, name="示范县", level=Level.COUNTY, parent=city)
     for town_code, town_name, _slug, villages in TOWNS:
-        town = Region.objects.create(code=town_code, name=town_name, level=Level.TOWN, parent=county)
+        town = Region.objects.create(
+            code=town_code, name=town_name, level=Level.TOWN, parent=county
+        )
         for suffix, village_name, _vslug in villages:
-            Region.objects.create(code=town_code[:9] + suffix, name=village_name, level=Level.VILLAGE, parent=town)
+            Region.objects.create(
+                code=town_code[:9] + suffix, name=village_name, level=Level.VILLAGE, parent=town
+            )
     return county
 
 
@@ -139,18 +175,37 @@ def _units(centres) -> dict[str, Unit]:
     units = {}
     for name, kind, form, mode, slug in COUNTY_UNITS:
         unit = Unit.objects.create(
-            name=name, kind=kind, region=county_centre.region, centre=county_centre, stationing_form=form, mode=mode,
+            name=name,
+            kind=kind,
+            region=county_centre.region,
+            centre=county_centre,
+            stationing_form=form,
+            mode=mode,
             phone=f"0999-{6300000 + len(units) * 7}",
         )
         units[slug or f"nohandler{len(units)}"] = unit
-    units["hotline"] = Unit.objects.create(name="示范县 12345 政务服务便民热线", kind=Unit.Kind.HOTLINE_12345, region=county_centre.region)
+    units["hotline"] = Unit.objects.create(
+        name="示范县 12345 政务服务便民热线",
+        kind=Unit.Kind.HOTLINE_12345,
+        region=county_centre.region,
+    )
     cg = centres["990121001000"]
     units["cgpcs"] = Unit.objects.create(
-        name="城关派出所", kind=Unit.Kind.POLICE, region=cg.region, centre=cg, stationing_form="collaborative", mode="resident"
+        name="城关派出所",
+        kind=Unit.Kind.POLICE,
+        region=cg.region,
+        centre=cg,
+        stationing_form="collaborative",
+        mode="resident",
     )
     qs = centres["990121100000"]
     units["qssfs"] = Unit.objects.create(
-        name="青石镇司法所", kind=Unit.Kind.JUSTICE, region=qs.region, centre=qs, stationing_form="whole", mode="resident"
+        name="青石镇司法所",
+        kind=Unit.Kind.JUSTICE,
+        region=qs.region,
+        centre=qs,
+        stationing_form="whole",
+        mode="resident",
     )
     return units
 
@@ -167,8 +222,15 @@ def _password_hash() -> str:
 
 def _make(username, names, roles, centre=None, unit=None, title="", full_name=None):
     return services.create_staff(
-        username=username, full_name=full_name or names.next(), password=DEMO_PASSWORD, roles=roles, centre=centre,
-        unit=unit, job_title=title, must_change_password=False, password_hash=_password_hash(),
+        username=username,
+        full_name=full_name or names.next(),
+        password=DEMO_PASSWORD,
+        roles=roles,
+        centre=centre,
+        unit=unit,
+        job_title=title,
+        must_change_password=False,
+        password_hash=_password_hash(),
     )
 
 
@@ -192,18 +254,51 @@ def _staff(centres, units, names) -> None:
         _make(username, names, roles, centre=county, title=title)
     for slug, unit in units.items():
         if unit.centre_id == county.pk and not slug.startswith("nohandler"):
-            _make(f"unit_{slug}", names, [Role.UNIT_HANDLER], centre=county, unit=unit, title="进驻人员")
+            _make(
+                f"unit_{slug}",
+                names,
+                [Role.UNIT_HANDLER],
+                centre=county,
+                unit=unit,
+                title="进驻人员",
+            )
     for town_code, _name, slug, villages in TOWNS:
         town = centres[town_code]
         _make(f"{slug}_clerk", names, [Role.WINDOW_CLERK], centre=town, title="窗口受理员")
         _make(f"{slug}_mediator", names, [Role.MEDIATOR], centre=town, title="专职调解员")
-        _make(f"{slug}_leader", names, [Role.CENTRE_LEADER, Role.SUPERVISOR], centre=town, title="中心主任")
+        _make(
+            f"{slug}_leader",
+            names,
+            [Role.CENTRE_LEADER, Role.SUPERVISOR],
+            centre=town,
+            title="中心主任",
+        )
         _make(f"{slug}_grid", names, [Role.GRID_WORKER], centre=town, title="网格员")
         for suffix, _vname, vslug in villages:
             village = centres[town_code[:9] + suffix]
-            _make(f"{vslug}_clerk", names, [Role.WINDOW_CLERK, Role.MEDIATOR], centre=village, title="综治专干")
-    _make("cg_police", names, [Role.UNIT_HANDLER], centre=centres["990121001000"], unit=units["cgpcs"], title="社区民警")
-    _make("qs_sfs", names, [Role.UNIT_HANDLER], centre=centres["990121100000"], unit=units["qssfs"], title="司法所所长")
+            _make(
+                f"{vslug}_clerk",
+                names,
+                [Role.WINDOW_CLERK, Role.MEDIATOR],
+                centre=village,
+                title="综治专干",
+            )
+    _make(
+        "cg_police",
+        names,
+        [Role.UNIT_HANDLER],
+        centre=centres["990121001000"],
+        unit=units["cgpcs"],
+        title="社区民警",
+    )
+    _make(
+        "qs_sfs",
+        names,
+        [Role.UNIT_HANDLER],
+        centre=centres["990121100000"],
+        unit=units["qssfs"],
+        title="司法所所长",
+    )
 
 
 def demo_totp_key(username: str) -> bytes:
@@ -218,16 +313,25 @@ def _admins() -> None:
         ("auditadmin", Role.AUDIT_ADMIN, "审计管理员"),
     ]:
         user = _make(username, None, [role], full_name=full_name)
-        TOTPDevice.objects.create(user=user, name="演示认证器", confirmed=True, key=demo_totp_key(username).hex())
+        TOTPDevice.objects.create(
+            user=user, name="演示认证器", confirmed=True, key=demo_totp_key(username).hex()
+        )
 
 
 def _mediators(rng: random.Random) -> None:
     categories = list(Category.objects.filter(source="ministry"))
     for user in User.objects.filter(role_assignments__role=Role.MEDIATOR).order_by("username"):
-        kind = "part_time" if user.centre.level == Level.VILLAGE or user.username.endswith("3") else "full_time"
+        kind = (
+            "part_time"
+            if user.centre.level == Level.VILLAGE or user.username.endswith("3")
+            else "full_time"
+        )
         services.set_mediator_profile(
-            user, kind=kind, organisation=f"{user.centre.region.name}人民调解委员会",
-            certificate_no=f"SFX-TJ-{rng.randint(10000, 99999)}", specialities=rng.sample(categories, 3),
+            user,
+            kind=kind,
+            organisation=f"{user.centre.region.name}人民调解委员会",
+            certificate_no=f"SFX-TJ-{rng.randint(10000, 99999)}",
+            specialities=rng.sample(categories, 3),
         )
 
 
@@ -235,18 +339,29 @@ def _experts(county: Centre, rng: random.Random, names) -> None:
     from jiefen.core import crypto
 
     plan = [
-        ("judge", "示范县人民法院"), ("judge", "示范市中级人民法院"), ("lawyer", "示范律师事务所"),
-        ("lawyer", "衡平律师事务所"), ("lawyer", "明德律师事务所"), ("notary", "示范县公证处"),
-        ("arbitrator", "示范市仲裁委员会"), ("psychologist", "示范县心理健康服务中心"),
-        ("psychologist", "示范市第三人民医院"), ("official", "示范县自然资源局"),
-        ("official", "示范县住房和城乡建设局"), ("official", "示范县人力资源和社会保障局"),
+        ("judge", "示范县人民法院"),
+        ("judge", "示范市中级人民法院"),
+        ("lawyer", "示范律师事务所"),
+        ("lawyer", "衡平律师事务所"),
+        ("lawyer", "明德律师事务所"),
+        ("notary", "示范县公证处"),
+        ("arbitrator", "示范市仲裁委员会"),
+        ("psychologist", "示范县心理健康服务中心"),
+        ("psychologist", "示范市第三人民医院"),
+        ("official", "示范县自然资源局"),
+        ("official", "示范县住房和城乡建设局"),
+        ("official", "示范县人力资源和社会保障局"),
     ]
     categories = list(Category.objects.filter(source="ministry"))
     for profession, organisation in plan:
         phone = f"13{rng.randint(5, 9)}{rng.randint(10**7, 10**8 - 1)}"
         expert = Expert.objects.create(
-            centre=county, name=names.next(), profession=profession, organisation=organisation,
-            phone=phone, phone_hash=crypto.keyed_hash(phone),
+            centre=county,
+            name=names.next(),
+            profession=profession,
+            organisation=organisation,
+            phone=phone,
+            phone_hash=crypto.keyed_hash(phone),
         )
         expert.specialities.set(rng.sample(categories, 2))
 
@@ -259,21 +374,49 @@ def _duty_roster(centres, rng: random.Random) -> None:
         if centre.level == Level.VILLAGE:
             continue
         staff = list(User.objects.filter(centre=centre, unit__isnull=True).order_by("username"))
-        leaders = [u for u in staff if u.has_role(Role.CENTRE_LEADER, Role.COUNTY_LEADER)] or staff[:1]
+        leaders = [u for u in staff if u.has_role(Role.CENTRE_LEADER, Role.COUNTY_LEADER)] or staff[
+            :1
+        ]
         others = [u for u in staff if u not in leaders]
         for day in range(1, days + 1):
             date = today.replace(day=day)
-            rows.append(DutyShift(centre=centre, date=date, shift="day", duty_role="leader", user=leaders[day % len(leaders)]))
-            rows.append(DutyShift(centre=centre, date=date, shift="day", duty_role="staff", user=others[day % len(others)]))
+            rows.append(
+                DutyShift(
+                    centre=centre,
+                    date=date,
+                    shift="day",
+                    duty_role="leader",
+                    user=leaders[day % len(leaders)],
+                )
+            )
+            rows.append(
+                DutyShift(
+                    centre=centre,
+                    date=date,
+                    shift="day",
+                    duty_role="staff",
+                    user=others[day % len(others)],
+                )
+            )
             if code == COUNTY_CODE:
-                rows.append(DutyShift(centre=centre, date=date, shift="night", duty_role="staff", user=others[(day + 3) % len(others)]))
+                rows.append(
+                    DutyShift(
+                        centre=centre,
+                        date=date,
+                        shift="night",
+                        duty_role="staff",
+                        user=others[(day + 3) % len(others)],
+                    )
+                )
     DutyShift.objects.bulk_create(rows)
 
 
 def accounts() -> list[DemoAccount]:
     result = []
     for user in User.objects.with_roles().order_by("centre__region__code", "username"):
-        place = user.unit.name if user.unit else (user.centre.name if user.centre else "（系统管理）")
+        place = (
+            user.unit.name if user.unit else (user.centre.name if user.centre else "（系统管理）")
+        )
         secret = ""
         if user.is_administrator:
             secret = base64.b32encode(demo_totp_key(user.username)).decode()

@@ -3,8 +3,16 @@ from django.contrib.auth.forms import AuthenticationForm
 
 
 class LoginForm(AuthenticationForm):
-    username = forms.CharField(label="用户名", max_length=150, widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}))
-    password = forms.CharField(label="密码", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    username = forms.CharField(
+        label="用户名",
+        max_length=150,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
+    password = forms.CharField(
+        label="密码",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
     error_messages = {
         "invalid_login": "用户名或密码不正确。连续失败 5 次，账户将被锁定 30 分钟。",
@@ -13,9 +21,21 @@ class LoginForm(AuthenticationForm):
 
 
 class PasswordChangeForm(forms.Form):
-    old_password = forms.CharField(label="当前密码", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
-    new_password = forms.CharField(label="新密码", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
-    new_password_again = forms.CharField(label="再次输入新密码", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    old_password = forms.CharField(
+        label="当前密码",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    new_password = forms.CharField(
+        label="新密码",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    new_password_again = forms.CharField(
+        label="再次输入新密码",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
 
     def __init__(self, user, *args, **kwargs):
         self.user = user
@@ -29,7 +49,9 @@ class PasswordChangeForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("new_password") and cleaned.get("new_password") != cleaned.get("new_password_again"):
+        if cleaned.get("new_password") and cleaned.get("new_password") != cleaned.get(
+            "new_password_again"
+        ):
             self.add_error("new_password_again", "两次输入的新密码不一致。")
         return cleaned
 
@@ -38,6 +60,11 @@ class TokenForm(forms.Form):
     token = forms.RegexField(
         label="动态口令",
         regex=r"^\d{6}$",
-        error_messages={"invalid": "请输入认证器上显示的 6 位数字。", "required": "请输入动态口令。"},
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+        error_messages={
+            "invalid": "请输入认证器上显示的 6 位数字。",
+            "required": "请输入动态口令。",
+        },
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
     )

@@ -84,7 +84,11 @@ def _create(planned: dict) -> int:
     by_code = {r.code: r for r in Region.objects.current()}
     for code, name, level, parent, valid_from in planned.values():
         region = Region.objects.create(
-            code=code, name=name, level=level, parent=by_code.get(parent) if parent else None, valid_from=valid_from
+            code=code,
+            name=name,
+            level=level,
+            parent=by_code.get(parent) if parent else None,
+            valid_from=valid_from,
         )
         by_code[code] = region
     return len(planned)

@@ -41,7 +41,9 @@ class Region(models.Model):
     code = models.CharField("区划代码", max_length=12)
     name = models.CharField("名称", max_length=60)
     level = models.CharField("层级", max_length=10, choices=Level.choices)
-    parent = models.ForeignKey("self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name="上级")
+    parent = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name="上级"
+    )
     valid_from = models.DateField("启用日期", null=True, blank=True)
     valid_to = models.DateField("停用日期", null=True, blank=True)
 
@@ -52,7 +54,11 @@ class Region(models.Model):
         verbose_name_plural = "行政区划"
         ordering = ["code"]
         constraints = [
-            models.UniqueConstraint(fields=["code"], condition=Q(valid_to__isnull=True), name="region_code_current_unique"),
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=Q(valid_to__isnull=True),
+                name="region_code_current_unique",
+            ),
         ]
         indexes = [
             # subtree scans: code LIKE 'prefix%' for jurisdiction scope
@@ -80,7 +86,9 @@ class Centre(models.Model):
         GOVERNANCE = "governance", "社会治理综合服务中心"
         ZONGZHI = "zongzhi", "综治中心"
 
-    region = models.OneToOneField(Region, models.PROTECT, related_name="centre", verbose_name="所在区划")
+    region = models.OneToOneField(
+        Region, models.PROTECT, related_name="centre", verbose_name="所在区划"
+    )
     name = models.CharField("名称", max_length=80)
     kind = models.CharField("类型", max_length=20, choices=Kind.choices, default=Kind.GOVERNANCE)
     address = models.CharField("地址", max_length=200, blank=True)
@@ -100,7 +108,9 @@ class Centre(models.Model):
 
 
 class Department(models.Model):
-    centre = models.ForeignKey(Centre, models.CASCADE, related_name="departments", verbose_name="中心")
+    centre = models.ForeignKey(
+        Centre, models.CASCADE, related_name="departments", verbose_name="中心"
+    )
     name = models.CharField("科室", max_length=40)
 
     class Meta:
@@ -153,9 +163,15 @@ class Unit(models.Model):
 
     name = models.CharField("名称", max_length=80)
     kind = models.CharField("类别", max_length=30, choices=Kind.choices)
-    region = models.ForeignKey(Region, models.PROTECT, related_name="units", verbose_name="所属区划")
-    centre = models.ForeignKey(Centre, models.PROTECT, null=True, blank=True, related_name="units", verbose_name="进驻中心")
-    stationing_form = models.CharField("进驻形式", max_length=20, choices=StationingForm.choices, blank=True)
+    region = models.ForeignKey(
+        Region, models.PROTECT, related_name="units", verbose_name="所属区划"
+    )
+    centre = models.ForeignKey(
+        Centre, models.PROTECT, null=True, blank=True, related_name="units", verbose_name="进驻中心"
+    )
+    stationing_form = models.CharField(
+        "进驻形式", max_length=20, choices=StationingForm.choices, blank=True
+    )
     mode = models.CharField("进驻方式", max_length=20, choices=Mode.choices, blank=True)
     phone = models.CharField("联系电话", max_length=40, blank=True)
     active = models.BooleanField("启用", default=True)
@@ -214,9 +230,20 @@ class User(AbstractUser):
     full_name = models.CharField("姓名", max_length=40)
     phone = EncryptedTextField("手机号码", blank=True, hash_field="phone_hash")
     phone_hash = models.CharField(max_length=64, blank=True, db_index=True)
-    centre = models.ForeignKey(Centre, models.PROTECT, null=True, blank=True, related_name="staff", verbose_name="所在中心")
-    unit = models.ForeignKey(Unit, models.PROTECT, null=True, blank=True, related_name="staff", verbose_name="所在单位")
-    department = models.ForeignKey(Department, models.SET_NULL, null=True, blank=True, related_name="staff", verbose_name="科室")
+    centre = models.ForeignKey(
+        Centre, models.PROTECT, null=True, blank=True, related_name="staff", verbose_name="所在中心"
+    )
+    unit = models.ForeignKey(
+        Unit, models.PROTECT, null=True, blank=True, related_name="staff", verbose_name="所在单位"
+    )
+    department = models.ForeignKey(
+        Department,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="staff",
+        verbose_name="科室",
+    )
     job_title = models.CharField("职务", max_length=40, blank=True)
     password_changed_at = models.DateTimeField("密码修改时间", null=True, blank=True)
     must_change_password = models.BooleanField("下次登录须改密码", default=True)
@@ -235,7 +262,9 @@ class User(AbstractUser):
         # cached for the life of this object (one request): every permission check asks
         cached = self.__dict__.get("_roles")
         if cached is None:
-            cached = self.__dict__["_roles"] = frozenset(a.role for a in self.role_assignments.all())
+            cached = self.__dict__["_roles"] = frozenset(
+                a.role for a in self.role_assignments.all()
+            )
         return cached
 
     def has_role(self, *roles) -> bool:
@@ -258,15 +287,21 @@ class User(AbstractUser):
 
 
 class RoleAssignment(models.Model):
-    user = models.ForeignKey(User, models.CASCADE, related_name="role_assignments", verbose_name="工作人员")
+    user = models.ForeignKey(
+        User, models.CASCADE, related_name="role_assignments", verbose_name="工作人员"
+    )
     role = models.CharField("角色", max_length=30, choices=Role.choices)
     granted_at = models.DateTimeField("授予时间")
-    granted_by = models.ForeignKey(User, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="授予人")
+    granted_by = models.ForeignKey(
+        User, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="授予人"
+    )
 
     class Meta:
         verbose_name = "角色"
         verbose_name_plural = "角色"
-        constraints = [models.UniqueConstraint(fields=["user", "role"], name="role_assignment_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role"], name="role_assignment_unique")
+        ]
 
     def __str__(self):
         return f"{self.user} · {self.get_role_display()}"
@@ -277,11 +312,15 @@ class MediatorProfile(models.Model):
         FULL_TIME = "full_time", "专职"
         PART_TIME = "part_time", "兼职"
 
-    user = models.OneToOneField(User, models.CASCADE, related_name="mediator_profile", verbose_name="调解员")
+    user = models.OneToOneField(
+        User, models.CASCADE, related_name="mediator_profile", verbose_name="调解员"
+    )
     kind = models.CharField("类型", max_length=20, choices=Kind.choices)
     organisation = models.CharField("所在调解组织", max_length=80, blank=True)
     certificate_no = models.CharField("证书编号", max_length=40, blank=True)
-    specialities = models.ManyToManyField(Category, blank=True, related_name="mediators", verbose_name="擅长类别")
+    specialities = models.ManyToManyField(
+        Category, blank=True, related_name="mediators", verbose_name="擅长类别"
+    )
 
     class Meta:
         verbose_name = "调解员档案"
@@ -301,13 +340,17 @@ class Expert(models.Model):
         OFFICIAL = "official", "行业部门干部"
         OTHER = "other", "其他"
 
-    centre = models.ForeignKey(Centre, models.PROTECT, related_name="experts", verbose_name="所属中心")
+    centre = models.ForeignKey(
+        Centre, models.PROTECT, related_name="experts", verbose_name="所属中心"
+    )
     name = models.CharField("姓名", max_length=40)
     profession = models.CharField("职业", max_length=20, choices=Profession.choices)
     organisation = models.CharField("工作单位", max_length=80, blank=True)
     phone = EncryptedTextField("联系电话", blank=True, hash_field="phone_hash")
     phone_hash = models.CharField(max_length=64, blank=True)
-    specialities = models.ManyToManyField(Category, blank=True, related_name="experts", verbose_name="擅长类别")
+    specialities = models.ManyToManyField(
+        Category, blank=True, related_name="experts", verbose_name="擅长类别"
+    )
     active = models.BooleanField("在库", default=True)
 
     class Meta:
@@ -329,18 +372,24 @@ class DutyShift(models.Model):
         LEADER = "leader", "带班领导"
         STAFF = "staff", "值班人员"
 
-    centre = models.ForeignKey(Centre, models.CASCADE, related_name="duty_shifts", verbose_name="中心")
+    centre = models.ForeignKey(
+        Centre, models.CASCADE, related_name="duty_shifts", verbose_name="中心"
+    )
     date = models.DateField("日期")
     shift = models.CharField("班次", max_length=10, choices=Shift.choices)
     duty_role = models.CharField("值班角色", max_length=10, choices=DutyRole.choices)
-    user = models.ForeignKey(User, models.PROTECT, related_name="duty_shifts", verbose_name="值班人")
+    user = models.ForeignKey(
+        User, models.PROTECT, related_name="duty_shifts", verbose_name="值班人"
+    )
 
     class Meta:
         verbose_name = "值班表"
         verbose_name_plural = "值班表"
         ordering = ["date", "shift", "duty_role"]
         constraints = [
-            models.UniqueConstraint(fields=["centre", "date", "shift", "duty_role", "user"], name="duty_unique"),
+            models.UniqueConstraint(
+                fields=["centre", "date", "shift", "duty_role", "user"], name="duty_unique"
+            ),
         ]
         indexes = [
             # "who is on duty today at this centre"

@@ -25,5 +25,7 @@ def base32_secret(device: TOTPDevice) -> str:
 
 def qr_svg(device: TOTPDevice) -> str:
     buffer = io.BytesIO()
-    segno.make(device.config_url, error="m").save(buffer, kind="svg", scale=4, xmldecl=False, svgns=True)
+    segno.make(device.config_url, error="m").save(
+        buffer, kind="svg", scale=4, xmldecl=False, svgns=True
+    )
     return buffer.getvalue().decode()

@@ -16,14 +16,18 @@ def centres_in_scope(user: User):
     prefix = user.jurisdiction_prefix
     if prefix is None:
         return Centre.objects.none()
-    return Centre.objects.filter(region__code__startswith=prefix, region__valid_to__isnull=True).select_related("region")
+    return Centre.objects.filter(
+        region__code__startswith=prefix, region__valid_to__isnull=True
+    ).select_related("region")
 
 
 def units_in_scope(user: User):
     prefix = user.jurisdiction_prefix
     if prefix is None:
         return Unit.objects.none()
-    units = Unit.objects.filter(region__code__startswith=prefix, active=True).select_related("centre", "region")
+    units = Unit.objects.filter(region__code__startswith=prefix, active=True).select_related(
+        "centre", "region"
+    )
     if user.unit_id is not None:
         units = units.filter(pk=user.unit_id)
     return units
@@ -43,4 +47,8 @@ def staff_in_scope(user: User):
 def duty_today(centre: Centre | None):
     if centre is None:
         return DutyShift.objects.none()
-    return DutyShift.objects.filter(centre=centre, date=clock.today()).select_related("user").order_by("shift", "duty_role")
+    return (
+        DutyShift.objects.filter(centre=centre, date=clock.today())
+        .select_related("user")
+        .order_by("shift", "duty_role")
+    )

@@ -22,12 +22,30 @@ def check_roles(roles: set[str], centre: Centre | None, unit: Unit | None) -> No
         raise DomainError("进驻单位办理人须指定所在单位", "role_needs_unit")
     if roles & ADMIN_ROLES and (centre is not None or unit is not None):
         raise DomainError("三员分立：管理员账户不得隶属于业务中心或单位", "admin_has_scope")
-    if unit is not None and centre is not None and unit.region.code[: len(centre.region.prefix)] != centre.region.prefix:
+    if (
+        unit is not None
+        and centre is not None
+        and unit.region.code[: len(centre.region.prefix)] != centre.region.prefix
+    ):
         raise DomainError("所在单位不在该中心的辖区内", "unit_outside_centre")
 
 
 @transaction.atomic
-def create_staff(*, username, full_name, password, roles, centre=None, unit=None, phone="", job_title="", actor=None, ip=None, must_change_password=True, password_hash=None) -> User:
+def create_staff(
+    *,
+    username,
+    full_name,
+    password,
+    roles,
+    centre=None,
+    unit=None,
+    phone="",
+    job_title="",
+    actor=None,
+    ip=None,
+    must_change_password=True,
+    password_hash=None,
+) -> User:
     """Create an account with its roles. Raises DomainError (Chinese message) on a bad role set
     or a password that breaks the policy; nothing is created then. ``password_hash`` (a hash of
     ``password`` made once) lets the demo loader skip hashing the same password 70 times."""
@@ -35,7 +53,9 @@ def create_staff(*, username, full_name, password, roles, centre=None, unit=None
     check_roles(roles, centre, unit)
     if User.objects.filter(username=username).exists():
         raise DomainError(f"用户名“{username}”已被使用", "username_taken")
-    user = User(username=username, full_name=full_name, centre=centre, unit=unit, job_title=job_title)
+    user = User(
+        username=username, full_name=full_name, centre=centre, unit=unit, job_title=job_title
+    )
     _validate_password(password, user)
     if password_hash:
         user.password = password_hash
@@ -51,7 +71,14 @@ def create_staff(*, username, full_name, password, roles, centre=None, unit=None
     RoleAssignment.objects.bulk_create(
         [RoleAssignment(user=user, role=r, granted_at=now, granted_by=actor) for r in sorted(roles)]
     )
-    audit.record(audit.Event.ROLE_CHANGE, user=actor, ip=ip, target=f"user:{user.username}", added=sorted(roles), removed=[])
+    audit.record(
+        audit.Event.ROLE_CHANGE,
+        user=actor,
+        ip=ip,
+        target=f"user:{user.username}",
+        added=sorted(roles),
+        removed=[],
+    )
     return user
 
 
@@ -71,7 +98,14 @@ def set_roles(user: User, roles, *, actor, ip=None) -> None:
     )
     User.objects.filter(pk=user.pk).update(is_staff=bool(roles & ADMIN_ROLES))
     _forget_roles(user)
-    audit.record(audit.Event.ROLE_CHANGE, user=actor, ip=ip, target=f"user:{user.username}", added=sorted(added), removed=sorted(removed))
+    audit.record(
+        audit.Event.ROLE_CHANGE,
+        user=actor,
+        ip=ip,
+        target=f"user:{user.username}",
+        added=sorted(added),
+        removed=sorted(removed),
+    )
 
 
 @transaction.atomic
@@ -82,8 +116,12 @@ def set_scope(user: User, *, centre: Centre | None, unit: Unit | None, actor, ip
     user.centre, user.unit = centre, unit
     user.save(update_fields=["centre", "unit"])
     audit.record(
-        audit.Event.SCOPE_CHANGE, user=actor, ip=ip, target=f"user:{user.username}",
-        before=before, after={"centre": user.centre_id, "unit": user.unit_id},
+        audit.Event.SCOPE_CHANGE,
+        user=actor,
+        ip=ip,
+        target=f"user:{user.username}",
+        before=before,
+        after={"centre": user.centre_id, "unit": user.unit_id},
     )
 
 
@@ -99,11 +137,14 @@ def change_password(user: User, new_password: str, *, ip=None) -> None:
     audit.record(audit.Event.PASSWORD_CHANGE, user=user, ip=ip, target=f"user:{user.username}")
 
 
-def set_mediator_profile(user: User, *, kind, organisation="", certificate_no="", specialities=()) -> MediatorProfile:
+def set_mediator_profile(
+    user: User, *, kind, organisation="", certificate_no="", specialities=()
+) -> MediatorProfile:
     if Role.MEDIATOR not in user.roles:
         raise DomainError("只有调解员才能建立调解员档案", "not_a_mediator")
     profile, _ = MediatorProfile.objects.update_or_create(
-        user=user, defaults={"kind": kind, "organisation": organisation, "certificate_no": certificate_no}
+        user=user,
+        defaults={"kind": kind, "organisation": organisation, "certificate_no": certificate_no},
     )
     profile.specialities.set(specialities)
     return profile

@@ -31,7 +31,9 @@ FIGURES_SECONDS = 30  # today's accepted/resolved counts are recomputed at most 
 CLAIM_ATTEMPTS = 20
 # The kiosk page is reachable from anywhere: one address may not flood the queue. A busy kiosk
 # issues well under this many tickets an hour.
-TICKETS_PER_IP = Limit("hall-ticket-ip", 150, timedelta(hours=1), "取号过于频繁，请稍后再试或到服务台咨询")
+TICKETS_PER_IP = Limit(
+    "hall-ticket-ip", 150, timedelta(hours=1), "取号过于频繁，请稍后再试或到服务台咨询"
+)
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,9 @@ def types_text(keys) -> str:
 
 
 def waiting(centre_id, day=None):
-    return QueueTicket.objects.filter(centre_id=centre_id, date=day or clock.today(), status=T.WAITING)
+    return QueueTicket.objects.filter(
+        centre_id=centre_id, date=day or clock.today(), status=T.WAITING
+    )
 
 
 def take_ticket(*, centre: Centre, business_type: str, ip=None) -> tuple[QueueTicket, int]:
@@ -81,19 +85,37 @@ def take_ticket(*, centre: Centre, business_type: str, ip=None) -> tuple[QueueTi
     today = timezone.localdate(now)
     with transaction.atomic():
         Centre.objects.select_for_update(no_key=True).only("pk").get(pk=centre.pk)
-        last = QueueTicket.objects.filter(centre=centre, date=today, business_type=kind.key).aggregate(m=Max("seq"))["m"] or 0
+        last = (
+            QueueTicket.objects.filter(centre=centre, date=today, business_type=kind.key).aggregate(
+                m=Max("seq")
+            )["m"]
+            or 0
+        )
         ticket = QueueTicket.objects.create(
-            centre=centre, date=today, business_type=kind.key, seq=last + 1, number=f"{kind.prefix}{last + 1:03d}", created_at=now,
+            centre=centre,
+            date=today,
+            business_type=kind.key,
+            seq=last + 1,
+            number=f"{kind.prefix}{last + 1:03d}",
+            created_at=now,
         )
         ratelimit.hit(TICKETS_PER_IP, ip)
-    ahead = waiting(centre.pk, today).filter(business_type=kind.key, window__isnull=True, seq__lt=ticket.seq).count()
+    ahead = (
+        waiting(centre.pk, today)
+        .filter(business_type=kind.key, window__isnull=True, seq__lt=ticket.seq)
+        .count()
+    )
     return ticket, ahead
 
 
 def ahead_of(ticket: QueueTicket) -> int:
     if ticket.status != T.WAITING:
         return 0
-    return waiting(ticket.centre_id, ticket.date).filter(business_type=ticket.business_type, window__isnull=True, seq__lt=ticket.seq).count()
+    return (
+        waiting(ticket.centre_id, ticket.date)
+        .filter(business_type=ticket.business_type, window__isnull=True, seq__lt=ticket.seq)
+        .count()
+    )
 
 
 # --- windows ----------------------------------------------------------------------------------
@@ -106,8 +128,11 @@ def windows_of(centre_id):
 def current_ticket(window: HallWindow) -> QueueTicket | None:
     """The ticket the window is calling or serving now."""
     return (
-        QueueTicket.objects.filter(window=window, date=clock.today(), status__in=[T.CALLED, T.SERVING])
-        .order_by("-called_at", "-pk").first()
+        QueueTicket.objects.filter(
+            window=window, date=clock.today(), status__in=[T.CALLED, T.SERVING]
+        )
+        .order_by("-called_at", "-pk")
+        .first()
     )
 
 
@@ -129,8 +154,15 @@ def call_next(*, window: HallWindow, clerk) -> QueueTicket | None:
         if candidate is None:
             return None
         claimed = (
-            QueueTicket.objects.filter(pk=candidate, status=T.WAITING).filter(Q(window__isnull=True) | Q(window=window))
-            .update(status=T.CALLED, window=window, called_at=clock.now(), call_count=F("call_count") + 1, served_by=clerk)
+            QueueTicket.objects.filter(pk=candidate, status=T.WAITING)
+            .filter(Q(window__isnull=True) | Q(window=window))
+            .update(
+                status=T.CALLED,
+                window=window,
+                called_at=clock.now(),
+                call_count=F("call_count") + 1,
+                served_by=clerk,
+            )
         )
         if claimed:
             return QueueTicket.objects.get(pk=candidate)
@@ -139,7 +171,9 @@ def call_next(*, window: HallWindow, clerk) -> QueueTicket | None:
 
 def finish_current(*, window: HallWindow) -> int:
     """Mark whatever the window is calling or serving as done (办结). Returns how many rows."""
-    return QueueTicket.objects.filter(window=window, status__in=[T.CALLED, T.SERVING]).update(status=T.DONE, finished_at=clock.now())
+    return QueueTicket.objects.filter(window=window, status__in=[T.CALLED, T.SERVING]).update(
+        status=T.DONE, finished_at=clock.now()
+    )
 
 
 def _pk(value) -> int | None:
@@ -148,7 +182,9 @@ def _pk(value) -> int | None:
 
 def _step(ticket_id, at_window: HallWindow, from_states, **changes) -> QueueTicket:
     ticket_id = _pk(ticket_id)
-    updated = ticket_id is not None and QueueTicket.objects.filter(pk=ticket_id, window=at_window, status__in=from_states).update(**changes)
+    updated = ticket_id is not None and QueueTicket.objects.filter(
+        pk=ticket_id, window=at_window, status__in=from_states
+    ).update(**changes)
     if not updated:
         raise DomainError("该号码的状态已经变化，请刷新页面后再操作", "ticket_changed")
     return QueueTicket.objects.get(pk=ticket_id)
@@ -157,7 +193,9 @@ def _step(ticket_id, at_window: HallWindow, from_states, **changes) -> QueueTick
 def recall(*, ticket_id, window: HallWindow) -> QueueTicket:
     """重呼: call the same number again (call_count + 1; the display highlights it anew).
     Errors: DomainError if the ticket is no longer called at this window."""
-    return _step(ticket_id, window, [T.CALLED], call_count=F("call_count") + 1, called_at=clock.now())
+    return _step(
+        ticket_id, window, [T.CALLED], call_count=F("call_count") + 1, called_at=clock.now()
+    )
 
 
 def skip(*, ticket_id, window: HallWindow) -> QueueTicket:
@@ -183,7 +221,15 @@ def transfer(*, ticket_id, window: HallWindow, to_window_id) -> QueueTicket:
     target = windows_of(window.centre_id).exclude(pk=window.pk).filter(pk=_pk(to_window_id)).first()
     if target is None:
         raise DomainError("请选择本中心的另一个窗口", "window_invalid")
-    return _step(ticket_id, window, [T.CALLED, T.SERVING], status=T.WAITING, window=target, called_at=None, served_by=None)
+    return _step(
+        ticket_id,
+        window,
+        [T.CALLED, T.SERVING],
+        status=T.WAITING,
+        window=target,
+        called_at=None,
+        served_by=None,
+    )
 
 
 def link_ticket(ticket_id, case, user) -> bool:
@@ -191,7 +237,11 @@ def link_ticket(ticket_id, case, user) -> bool:
     from 开始办理). A ticket already linked, or of another centre, is left alone."""
     if _pk(ticket_id) is None or user.centre_id is None:
         return False
-    return bool(QueueTicket.objects.filter(pk=_pk(ticket_id), centre_id=user.centre_id, case__isnull=True).update(case=case))
+    return bool(
+        QueueTicket.objects.filter(
+            pk=_pk(ticket_id), centre_id=user.centre_id, case__isnull=True
+        ).update(case=case)
+    )
 
 
 # --- kiosk rating and notices -----------------------------------------------------------------
@@ -209,10 +259,20 @@ def rate(*, centre: Centre, score, comment="", ticket_number="") -> ServiceRatin
     ticket = None
     number = (ticket_number or "").strip().upper()
     if number:
-        ticket = QueueTicket.objects.filter(centre=centre, date=clock.today(), number=number).first()
+        ticket = QueueTicket.objects.filter(
+            centre=centre, date=clock.today(), number=number
+        ).first()
         if ticket is None:
-            raise DomainError(f"没有找到今天的排队号“{number}”，可不填号码直接评价", "ticket_not_found")
-    return ServiceRating.objects.create(centre=centre, ticket=ticket, score=score, comment=(comment or "").strip()[:200], created_at=clock.now())
+            raise DomainError(
+                f"没有找到今天的排队号“{number}”，可不填号码直接评价", "ticket_not_found"
+            )
+    return ServiceRating.objects.create(
+        centre=centre,
+        ticket=ticket,
+        score=score,
+        comment=(comment or "").strip()[:200],
+        created_at=clock.now(),
+    )
 
 
 def _check_hall_staff(actor, centre_id) -> None:
@@ -226,7 +286,9 @@ def add_notice(*, actor, text) -> HallNotice:
     text = (text or "").strip()
     if not text or len(text) > 200:
         raise DomainError("公告内容应为 1 至 200 字", "notice_length")
-    return HallNotice.objects.create(centre_id=actor.centre_id, text=text, active=True, created_at=clock.now())
+    return HallNotice.objects.create(
+        centre_id=actor.centre_id, text=text, active=True, created_at=clock.now()
+    )
 
 
 def hide_notice(*, actor, notice_id) -> None:
@@ -250,19 +312,34 @@ def window_calls(centre_id) -> list[WindowCall]:
     """Each active window with the ticket it is calling or serving now (one query each)."""
     now, windows = clock.now(), list(windows_of(centre_id))
     current = {}
-    rows = QueueTicket.objects.filter(centre_id=centre_id, date=clock.today(), status__in=[T.CALLED, T.SERVING], window__isnull=False)
+    rows = QueueTicket.objects.filter(
+        centre_id=centre_id,
+        date=clock.today(),
+        status__in=[T.CALLED, T.SERVING],
+        window__isnull=False,
+    )
     for ticket in rows.order_by("-called_at", "-pk"):
         current.setdefault(ticket.window_id, ticket)
     calls = []
     for window in windows:
         ticket = current.get(window.pk)
-        fresh = bool(ticket and ticket.called_at and ticket.status == T.CALLED and now - ticket.called_at < FRESH_CALL)
+        fresh = bool(
+            ticket
+            and ticket.called_at
+            and ticket.status == T.CALLED
+            and now - ticket.called_at < FRESH_CALL
+        )
         calls.append(WindowCall(window, ticket, fresh))
     return calls
 
 
 def waiting_counts(centre_id) -> list[tuple[BusinessType, int]]:
-    counts = dict(waiting(centre_id).values("business_type").annotate(n=Count("id")).values_list("business_type", "n"))
+    counts = dict(
+        waiting(centre_id)
+        .values("business_type")
+        .annotate(n=Count("id"))
+        .values_list("business_type", "n")
+    )
     return [(kind, counts.get(kind.key, 0)) for kind in BUSINESS_TYPES]
 
 
@@ -275,14 +352,20 @@ def today_figures(centre_id) -> dict:
     events = cache.get(key)
     if events is None:
         start = timezone.make_aware(datetime.combine(today, time.min))
-        rows = CaseEvent.objects.filter(case__centre_id=centre_id, at__gte=start, at__lt=start + timedelta(days=1),
-                                        action__in=[Action.ACCEPT, Action.RESOLVE])
+        rows = CaseEvent.objects.filter(
+            case__centre_id=centre_id,
+            at__gte=start,
+            at__lt=start + timedelta(days=1),
+            action__in=[Action.ACCEPT, Action.RESOLVE],
+        )
         events = dict(rows.values("action").annotate(n=Count("id")).values_list("action", "n"))
         cache.set(key, events, FIGURES_SECONDS)
     tickets = QueueTicket.objects.filter(centre_id=centre_id, date=today)
     return {
-        "accepted": events.get(Action.ACCEPT, 0), "resolved": events.get(Action.RESOLVE, 0),
-        "tickets": tickets.count(), "served": tickets.filter(status=T.DONE).count(),
+        "accepted": events.get(Action.ACCEPT, 0),
+        "resolved": events.get(Action.RESOLVE, 0),
+        "tickets": tickets.count(),
+        "served": tickets.filter(status=T.DONE).count(),
     }
 
 
@@ -294,9 +377,14 @@ def display(centre: Centre) -> dict:
     called = [c for c in calls if c.ticket and c.ticket.called_at]
     latest = max(called, key=lambda c: c.ticket.called_at) if called else None
     return {
-        "centre": centre, "calls": calls, "latest": latest, "waiting": waiting_counts(centre.pk),
-        "figures": today_figures(centre.pk), "leaders": reception.today_leaders(centre),
-        "notices": list(HallNotice.objects.filter(centre=centre, active=True)[:4]), "now": clock.now(),
+        "centre": centre,
+        "calls": calls,
+        "latest": latest,
+        "waiting": waiting_counts(centre.pk),
+        "figures": today_figures(centre.pk),
+        "leaders": reception.today_leaders(centre),
+        "notices": list(HallNotice.objects.filter(centre=centre, active=True)[:4]),
+        "now": clock.now(),
     }
 
 
@@ -308,7 +396,10 @@ DEMO_COUNTY_WINDOWS = [
     (3, "法律咨询·心理服务", ["legal", "psych"]),
     (4, "信访接待", ["petition"]),
 ]
-DEMO_TOWN_WINDOWS = [(1, "综合受理", ["intake", "petition"]), (2, "调解·咨询", ["mediation", "legal", "psych"])]
+DEMO_TOWN_WINDOWS = [
+    (1, "综合受理", ["intake", "petition"]),
+    (2, "调解·咨询", ["mediation", "legal", "psych"]),
+]
 
 
 def seed_demo_windows() -> int:
@@ -318,10 +409,14 @@ def seed_demo_windows() -> int:
 
     prefix = COUNTY_CODE[:6]
     created = 0
-    centres = Centre.objects.filter(region__code__startswith=prefix, region__valid_to__isnull=True).select_related("region")
+    centres = Centre.objects.filter(
+        region__code__startswith=prefix, region__valid_to__isnull=True
+    ).select_related("region")
     for centre in centres.exclude(region__level=Level.VILLAGE):
         plan = DEMO_COUNTY_WINDOWS if centre.region.level == Level.COUNTY else DEMO_TOWN_WINDOWS
         for number, name, types in plan:
-            _, made = HallWindow.objects.get_or_create(centre=centre, number=number, defaults={"name": name, "business_types": types})
+            _, made = HallWindow.objects.get_or_create(
+                centre=centre, number=number, defaults={"name": name, "business_types": types}
+            )
             created += made
     return created

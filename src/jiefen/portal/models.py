@@ -22,7 +22,9 @@ class OnlineSubmission(models.Model):
     case = models.OneToOneField(Case, models.CASCADE, related_name="online_submission")
     mode = models.CharField("调解方式", max_length=20, choices=Mode.choices)
     appointment_date = models.DateField("预约日期", null=True, blank=True)
-    appointment_period = models.CharField("预约时段", max_length=2, choices=Period.choices, blank=True)
+    appointment_period = models.CharField(
+        "预约时段", max_length=2, choices=Period.choices, blank=True
+    )
     ip = models.GenericIPAddressField(null=True, blank=True)
     created_at = models.DateTimeField()
 
@@ -61,7 +63,9 @@ class SmsMessage(models.Model):
     phone_hash = models.CharField(max_length=64)
     text = models.TextField("内容")
     topic = models.CharField("类型", max_length=40)
-    case = models.ForeignKey(Case, models.SET_NULL, null=True, blank=True, related_name="sms_messages")
+    case = models.ForeignKey(
+        Case, models.SET_NULL, null=True, blank=True, related_name="sms_messages"
+    )
     created_at = models.DateTimeField("生成时间")
     sent_at = models.DateTimeField("发送时间", null=True, blank=True)
     backend = models.CharField(max_length=60)
@@ -85,7 +89,9 @@ class ServiceFeedback(models.Model):
         COMPLAINT = "complaint", "投诉"
         PRAISE = "praise", "表扬"
 
-    centre = models.ForeignKey(Centre, models.PROTECT, related_name="service_feedback", verbose_name="中心")
+    centre = models.ForeignKey(
+        Centre, models.PROTECT, related_name="service_feedback", verbose_name="中心"
+    )
     kind = models.CharField("类型", max_length=20, choices=Kind.choices)
     content = models.TextField("内容")
     name = models.CharField("称呼", max_length=40, blank=True)
@@ -94,7 +100,9 @@ class ServiceFeedback(models.Model):
     query_code_hash = models.CharField(max_length=64)
     created_at = models.DateTimeField("提交时间")
     answer = models.TextField("答复", blank=True)
-    answered_by = models.ForeignKey(User, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="答复人")
+    answered_by = models.ForeignKey(
+        User, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="答复人"
+    )
     answered_at = models.DateTimeField("答复时间", null=True, blank=True)
 
     class Meta:
@@ -109,8 +117,12 @@ class ServiceFeedback(models.Model):
 class ReceptionSchedule(models.Model):
     """领导接访: which leader receives visitors, when, where, on what topics, for how many."""
 
-    centre = models.ForeignKey(Centre, models.PROTECT, related_name="receptions", verbose_name="接访地点")
-    leader = models.ForeignKey(User, models.PROTECT, related_name="receptions", verbose_name="接访领导")
+    centre = models.ForeignKey(
+        Centre, models.PROTECT, related_name="receptions", verbose_name="接访地点"
+    )
+    leader = models.ForeignKey(
+        User, models.PROTECT, related_name="receptions", verbose_name="接访领导"
+    )
     date = models.DateField("日期")
     start_time = models.TimeField("开始时间")
     end_time = models.TimeField("结束时间")
@@ -123,7 +135,12 @@ class ReceptionSchedule(models.Model):
         verbose_name = "领导接访安排"
         verbose_name_plural = "领导接访安排"
         ordering = ["date", "start_time"]
-        constraints = [models.CheckConstraint(condition=models.Q(end_time__gt=models.F("start_time")), name="reception_times_ordered")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_time__gt=models.F("start_time")),
+                name="reception_times_ordered",
+            )
+        ]
 
     def __str__(self):
         return f"{self.date} {self.leader.full_name}"
@@ -144,7 +161,9 @@ class ReceptionBooking(models.Model):
     code_hash = models.CharField(max_length=64)
     created_at = models.DateTimeField("预约时间")
     reminded_at = models.DateTimeField("提醒时间", null=True, blank=True)
-    case = models.OneToOneField(Case, models.SET_NULL, null=True, blank=True, related_name="reception_booking")
+    case = models.OneToOneField(
+        Case, models.SET_NULL, null=True, blank=True, related_name="reception_booking"
+    )
 
     class Meta:
         verbose_name = "接访预约"
@@ -166,7 +185,9 @@ class HallWindow(models.Model):
         verbose_name = "受理窗口"
         verbose_name_plural = "受理窗口"
         ordering = ["centre", "number"]
-        constraints = [models.UniqueConstraint(fields=["centre", "number"], name="hallwindow_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["centre", "number"], name="hallwindow_unique")
+        ]
 
     def __str__(self):
         return f"{self.number} 号窗口 {self.name}"
@@ -186,7 +207,9 @@ class QueueTicket(models.Model):
     seq = models.PositiveIntegerField()
     number = models.CharField("号码", max_length=10)
     status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.WAITING)
-    window = models.ForeignKey(HallWindow, models.SET_NULL, null=True, blank=True, related_name="tickets")
+    window = models.ForeignKey(
+        HallWindow, models.SET_NULL, null=True, blank=True, related_name="tickets"
+    )
     created_at = models.DateTimeField("取号时间")
     called_at = models.DateTimeField("叫号时间", null=True, blank=True)
     call_count = models.PositiveSmallIntegerField(default=0)
@@ -199,11 +222,15 @@ class QueueTicket(models.Model):
         verbose_name_plural = "排队号"
         ordering = ["date", "seq"]
         constraints = [
-            models.UniqueConstraint(fields=["centre", "date", "business_type", "seq"], name="ticket_unique"),
+            models.UniqueConstraint(
+                fields=["centre", "date", "business_type", "seq"], name="ticket_unique"
+            ),
         ]
         indexes = [
             # the next waiting ticket of a type, and the display's counts
-            models.Index(fields=["centre", "date", "status", "business_type", "seq"], name="ticket_queue"),
+            models.Index(
+                fields=["centre", "date", "status", "business_type", "seq"], name="ticket_queue"
+            ),
         ]
 
     def __str__(self):
@@ -212,7 +239,9 @@ class QueueTicket(models.Model):
 
 class ServiceRating(models.Model):
     centre = models.ForeignKey(Centre, models.PROTECT, related_name="ratings")
-    ticket = models.ForeignKey(QueueTicket, models.SET_NULL, null=True, blank=True, related_name="ratings")
+    ticket = models.ForeignKey(
+        QueueTicket, models.SET_NULL, null=True, blank=True, related_name="ratings"
+    )
     score = models.PositiveSmallIntegerField("评分")
     comment = models.CharField("意见", max_length=200, blank=True)
     created_at = models.DateTimeField()
@@ -220,7 +249,11 @@ class ServiceRating(models.Model):
     class Meta:
         verbose_name = "服务评价"
         verbose_name_plural = "服务评价"
-        constraints = [models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=5), name="rating_score_range")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(score__gte=1, score__lte=5), name="rating_score_range"
+            )
+        ]
 
     def __str__(self):
         return f"{self.score} 分"

@@ -33,7 +33,9 @@ log = logging.getLogger("jiefen.portal.reception")
 B = ReceptionBooking.Status
 LEADER_ROLES = (Role.COUNTY_LEADER, Role.CENTRE_LEADER)
 # Who keeps the schedule and receives visitors: the centre's own desk and its leaders.
-STAFF_ROLES = frozenset({Role.WINDOW_CLERK, Role.CENTRE_LEADER, Role.COUNTY_LEADER, Role.SUPERVISOR})
+STAFF_ROLES = frozenset(
+    {Role.WINDOW_CLERK, Role.CENTRE_LEADER, Role.COUNTY_LEADER, Role.SUPERVISOR}
+)
 PUBLIC_DAYS = 30
 MAX_ACTIVE_BOOKINGS = 2  # per phone number, over all upcoming sessions
 MAX_CAPACITY = 200
@@ -43,7 +45,9 @@ TAKEN = (B.BOOKED, B.RECEIVED)  # a cancelled booking frees its seat
 
 # Beside the per-phone cap: one address booking for many phones, or guessing booking codes.
 BOOK_PER_IP = Limit("reception-book-ip", 10, timedelta(hours=1), "预约过于频繁，请稍后再试")
-CANCEL_FAIL_PER_IP = Limit("reception-cancel-fail-ip", 10, timedelta(minutes=15), "尝试次数过多，请 15 分钟后再试")
+CANCEL_FAIL_PER_IP = Limit(
+    "reception-cancel-fail-ip", 10, timedelta(minutes=15), "尝试次数过多，请 15 分钟后再试"
+)
 
 MSG_FULL = "该场次已约满，请选择其他场次"
 MSG_TOO_MANY = f"同一手机号码最多同时预约 {MAX_ACTIVE_BOOKINGS} 个场次，请先参加或取消已有预约"
@@ -54,13 +58,21 @@ MSG_BAD_CODE = "手机号码或预约码不正确，或该预约已取消"
 
 
 def _with_taken(schedules):
-    return schedules.select_related("leader", "centre").annotate(taken=Count("bookings", filter=Q(bookings__status__in=TAKEN)))
+    return schedules.select_related("leader", "centre").annotate(
+        taken=Count("bookings", filter=Q(bookings__status__in=TAKEN))
+    )
 
 
 def public_schedules():
     """The published sessions of the next 30 days, each with ``taken`` and ``seats_left``."""
     today = clock.today()
-    rows = list(_with_taken(ReceptionSchedule.objects.filter(published=True, date__gte=today, date__lte=today + timedelta(days=PUBLIC_DAYS))))
+    rows = list(
+        _with_taken(
+            ReceptionSchedule.objects.filter(
+                published=True, date__gte=today, date__lte=today + timedelta(days=PUBLIC_DAYS)
+            )
+        )
+    )
     now = clock.now()
     for row in rows:
         row.seats_left = max(row.capacity - row.taken, 0)
@@ -82,9 +94,9 @@ def schedules_in_scope(user):
 
 
 def bookings_in_scope(user):
-    return ReceptionBooking.objects.filter(schedule__centre__in=centres_in_scope(user)).select_related(
-        "schedule__leader", "schedule__centre", "case"
-    )
+    return ReceptionBooking.objects.filter(
+        schedule__centre__in=centres_in_scope(user)
+    ).select_related("schedule__leader", "schedule__centre", "case")
 
 
 def booking_for_user_or_404(user, pk) -> ReceptionBooking:
@@ -96,7 +108,11 @@ def booking_for_user_or_404(user, pk) -> ReceptionBooking:
 
 def day_bookings(user, day, centre=None) -> list[ReceptionBooking]:
     """A day's bookings in the user's scope (one centre if given), phone numbers masked."""
-    rows = bookings_in_scope(user).filter(schedule__date=day).order_by("schedule__start_time", "schedule_id", "created_at")
+    rows = (
+        bookings_in_scope(user)
+        .filter(schedule__date=day)
+        .order_by("schedule__start_time", "schedule_id", "created_at")
+    )
     if centre is not None:
         rows = rows.filter(schedule__centre=centre)
     rows = list(rows)
@@ -111,8 +127,14 @@ def leader_choices(user):
     if prefix is None:
         return User.objects.none()
     return (
-        User.objects.filter(is_active=True, centre__region__code__startswith=prefix, role_assignments__role__in=LEADER_ROLES)
-        .select_related("centre").distinct().order_by("centre__region__code", "full_name")
+        User.objects.filter(
+            is_active=True,
+            centre__region__code__startswith=prefix,
+            role_assignments__role__in=LEADER_ROLES,
+        )
+        .select_related("centre")
+        .distinct()
+        .order_by("centre__region__code", "full_name")
     )
 
 
@@ -122,7 +144,11 @@ def reception_centres(user):
 
 
 def today_leaders(centre) -> list[ReceptionSchedule]:
-    return list(ReceptionSchedule.objects.filter(centre=centre, date=clock.today(), published=True).select_related("leader"))
+    return list(
+        ReceptionSchedule.objects.filter(
+            centre=centre, date=clock.today(), published=True
+        ).select_related("leader")
+    )
 
 
 # --- writes -----------------------------------------------------------------------------------
@@ -138,7 +164,9 @@ def check_staff(actor) -> None:
         raise DomainError("只有中心窗口人员或中心领导可以管理领导接访", "not_reception_staff")
 
 
-def publish(*, actor, centre, leader, date, start_time, end_time, topics="", capacity=10) -> ReceptionSchedule:
+def publish(
+    *, actor, centre, leader, date, start_time, end_time, topics="", capacity=10
+) -> ReceptionSchedule:
     """Publish one reception session. The centre and the leader (县领导 or 中心领导) must lie
     in the actor's jurisdiction; the day may not be past. Errors: DomainError in Chinese."""
     check_staff(actor)
@@ -153,8 +181,15 @@ def publish(*, actor, centre, leader, date, start_time, end_time, topics="", cap
     if not 1 <= int(capacity) <= MAX_CAPACITY:
         raise DomainError(f"可预约人数应在 1 至 {MAX_CAPACITY} 之间", "capacity_range")
     return ReceptionSchedule.objects.create(
-        centre=centre, leader=leader, date=date, start_time=start_time, end_time=end_time,
-        topics=(topics or "").strip()[:200], capacity=int(capacity), published=True, created_by=actor,
+        centre=centre,
+        leader=leader,
+        date=date,
+        start_time=start_time,
+        end_time=end_time,
+        topics=(topics or "").strip()[:200],
+        capacity=int(capacity),
+        published=True,
+        created_by=actor,
     )
 
 
@@ -180,7 +215,11 @@ def book(*, schedule_id, name, phone, topic, ip=None) -> tuple[ReceptionBooking,
     ratelimit.check(BOOK_PER_IP, ip)
     now = clock.now()
     with transaction.atomic():
-        schedule = ReceptionSchedule.objects.select_for_update().filter(pk=schedule_id, published=True).first()
+        schedule = (
+            ReceptionSchedule.objects.select_for_update()
+            .filter(pk=schedule_id, published=True)
+            .first()
+        )
         if schedule is None:
             raise DomainError("没有这个接访场次", "schedule_not_found")
         if _starts_at(schedule) <= now:
@@ -188,15 +227,22 @@ def book(*, schedule_id, name, phone, topic, ip=None) -> tuple[ReceptionBooking,
         if schedule.bookings.filter(status__in=TAKEN).count() >= schedule.capacity:
             raise DomainError(MSG_FULL, "schedule_full")
         phone_hash = crypto.keyed_hash(phone)
-        active = ReceptionBooking.objects.filter(phone_hash=phone_hash, status=B.BOOKED, schedule__date__gte=timezone.localdate(now))
+        active = ReceptionBooking.objects.filter(
+            phone_hash=phone_hash, status=B.BOOKED, schedule__date__gte=timezone.localdate(now)
+        )
         if active.filter(schedule=schedule).exists():
             raise DomainError("该手机号码已预约本场次，无需重复预约", "already_booked")
         if active.count() >= MAX_ACTIVE_BOOKINGS:
             raise DomainError(MSG_TOO_MANY, "too_many_bookings")
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
         booking = ReceptionBooking.objects.create(
-            schedule=schedule, name=name[:40], phone=phone, phone_hash=phone_hash, topic=topic[:2000],
-            code_hash=_code_hash(phone, code), created_at=now,
+            schedule=schedule,
+            name=name[:40],
+            phone=phone,
+            phone_hash=phone_hash,
+            topic=topic[:2000],
+            code_hash=_code_hash(phone, code),
+            created_at=now,
         )
         ratelimit.hit(BOOK_PER_IP, ip)
     log.info("reception booking %s for schedule %s", booking.pk, schedule.pk)
@@ -213,7 +259,11 @@ def cancel(*, phone, code, ip=None) -> ReceptionBooking:
     with transaction.atomic():
         booking = (
             ReceptionBooking.objects.select_for_update()
-            .filter(phone_hash=crypto.keyed_hash(phone), code_hash=_code_hash(phone, code), status=B.BOOKED)
+            .filter(
+                phone_hash=crypto.keyed_hash(phone),
+                code_hash=_code_hash(phone, code),
+                status=B.BOOKED,
+            )
             .first()
         )
         if booking is not None:
@@ -225,22 +275,36 @@ def cancel(*, phone, code, ip=None) -> ReceptionBooking:
     return booking
 
 
-def receive(*, booking_id, actor, category, region, matter_type="petition", description="", title="") -> object:
+def receive(
+    *, booking_id, actor, category, region, matter_type="petition", description="", title=""
+) -> object:
     """接待: the visitor came. Opens a case through ``perform(None, "register", …)`` with channel
     领导接访 at the session's centre, the visitor as applicant, and links it to the booking
     (status received) in the same transaction. Errors: DomainError / CaseError in Chinese."""
     check_staff(actor)
     with transaction.atomic():
-        in_scope = ReceptionBooking.objects.filter(pk=booking_id, schedule__centre__in=centres_in_scope(actor))
+        in_scope = ReceptionBooking.objects.filter(
+            pk=booking_id, schedule__centre__in=centres_in_scope(actor)
+        )
         booking = in_scope.select_for_update(of=("self",)).first()
         if booking is None:
             raise DomainError("没有这个预约", "booking_not_found")
         if booking.status != B.BOOKED:
-            raise DomainError(f"该预约当前为“{booking.get_status_display()}”，不能再登记接待", "booking_not_open")
+            raise DomainError(
+                f"该预约当前为“{booking.get_status_display()}”，不能再登记接待", "booking_not_open"
+            )
         schedule = ReceptionSchedule.objects.select_related("leader").get(pk=booking.schedule_id)
         case = perform(
-            None, "register", actor, channel=Channel.LEADER_RECEPTION, matter_type=matter_type, category=category,
-            region=region, description=(description or booking.topic).strip(), title=title, centre=schedule.centre_id,
+            None,
+            "register",
+            actor,
+            channel=Channel.LEADER_RECEPTION,
+            matter_type=matter_type,
+            category=category,
+            region=region,
+            description=(description or booking.topic).strip(),
+            title=title,
+            centre=schedule.centre_id,
             parties=[{"role": "applicant", "name": booking.name, "phone": booking.phone}],
             note=f"领导接访：{schedule.date:%Y-%m-%d} {leader_label(schedule.leader)}",
         )
@@ -250,7 +314,7 @@ def receive(*, booking_id, actor, category, region, matter_type="petition", desc
 
 
 def leader_label(leader) -> str:
-    """"王伟（副县长）": the name the public and the staff see for a receiving leader."""
+    """ "王伟（副县长）": the name the public and the staff see for a receiving leader."""
     return f"{leader.full_name}（{leader.job_title}）" if leader.job_title else leader.full_name
 
 
@@ -268,11 +332,15 @@ def send_reminders() -> int:
     ``reminded_at`` with a compare-and-set update before its text is sent, so two runs of the
     command never remind the same visitor twice. Returns how many were sent."""
     tomorrow = clock.today() + timedelta(days=1)
-    pending = ReceptionBooking.objects.filter(schedule__date=tomorrow, status=B.BOOKED, reminded_at__isnull=True)
+    pending = ReceptionBooking.objects.filter(
+        schedule__date=tomorrow, status=B.BOOKED, reminded_at__isnull=True
+    )
     sent = 0
     for booking in pending.select_related("schedule__centre").order_by("pk"):
         with transaction.atomic():
-            claimed = ReceptionBooking.objects.filter(pk=booking.pk, reminded_at__isnull=True, status=B.BOOKED).update(reminded_at=clock.now())
+            claimed = ReceptionBooking.objects.filter(
+                pk=booking.pk, reminded_at__isnull=True, status=B.BOOKED
+            ).update(reminded_at=clock.now())
             if claimed:
                 sms.send(booking.phone, reminder_text(booking), topic="reception.reminder")
                 sent += claimed
@@ -281,7 +349,13 @@ def send_reminders() -> int:
 
 # --- demo -------------------------------------------------------------------------------------
 
-DEMO_TOPICS = ["征地拆迁、涉农补贴", "劳动争议、拖欠工资", "物业、住房建设", "医疗、教育、社会保障", "婚姻家庭、邻里纠纷"]
+DEMO_TOPICS = [
+    "征地拆迁、涉农补贴",
+    "劳动争议、拖欠工资",
+    "物业、住房建设",
+    "医疗、教育、社会保障",
+    "婚姻家庭、邻里纠纷",
+]
 
 
 def seed_demo_schedule() -> int:
@@ -292,19 +366,43 @@ def seed_demo_schedule() -> int:
     from jiefen.org.demo import COUNTY_CODE
 
     centre = Centre.objects.filter(region__code=COUNTY_CODE, region__valid_to__isnull=True).first()
-    leaders = list(User.objects.filter(centre=centre, role_assignments__role=Role.COUNTY_LEADER).order_by("username")) if centre else []
-    creator = User.objects.filter(centre=centre, role_assignments__role=Role.CENTRE_LEADER).order_by("username").first() if centre else None
+    leaders = (
+        list(
+            User.objects.filter(centre=centre, role_assignments__role=Role.COUNTY_LEADER).order_by(
+                "username"
+            )
+        )
+        if centre
+        else []
+    )
+    creator = (
+        User.objects.filter(centre=centre, role_assignments__role=Role.CENTRE_LEADER)
+        .order_by("username")
+        .first()
+        if centre
+        else None
+    )
     if not leaders or creator is None:
         return 0
     monday = clock.today() - timedelta(days=clock.today().weekday())
     created = 0
     for offset in range(14):
         day = monday + timedelta(days=offset)
-        if not workdays.is_workday(day) or ReceptionSchedule.objects.filter(centre=centre, date=day).exists():
+        if (
+            not workdays.is_workday(day)
+            or ReceptionSchedule.objects.filter(centre=centre, date=day).exists()
+        ):
             continue
         ReceptionSchedule.objects.create(
-            centre=centre, leader=leaders[offset % len(leaders)], date=day, start_time=time(9), end_time=time(11, 30),
-            topics=DEMO_TOPICS[offset % len(DEMO_TOPICS)], capacity=10, published=True, created_by=creator,
+            centre=centre,
+            leader=leaders[offset % len(leaders)],
+            date=day,
+            start_time=time(9),
+            end_time=time(11, 30),
+            topics=DEMO_TOPICS[offset % len(DEMO_TOPICS)],
+            capacity=10,
+            published=True,
+            created_by=creator,
         )
         created += 1
     return created

@@ -20,7 +20,9 @@ from jiefen.portal.views_citizen import TRACK_SESSION
 
 def _hall_centre(centre_id) -> Centre:
     """A centre with a hall: county and town centres (village 综治中心 have no kiosk)."""
-    return get_object_or_404(Centre.objects.select_related("region").exclude(region__level=Level.VILLAGE), pk=centre_id)
+    return get_object_or_404(
+        Centre.objects.select_related("region").exclude(region__level=Level.VILLAGE), pk=centre_id
+    )
 
 
 # --- kiosk ------------------------------------------------------------------------------------
@@ -30,14 +32,20 @@ def kiosk(request, centre_id):
     centre = _hall_centre(centre_id)
     # A kiosk is shared: its start page forgets the case the previous visitor looked up.
     request.session.pop(TRACK_SESSION, None)
-    return render(request, "portal/kiosk.html", {"centre": centre, "types": hall.waiting_counts(centre.pk)})
+    return render(
+        request, "portal/kiosk.html", {"centre": centre, "types": hall.waiting_counts(centre.pk)}
+    )
 
 
 @require_POST
 def kiosk_take(request, centre_id):
     centre = _hall_centre(centre_id)
     try:
-        ticket, _ahead = hall.take_ticket(centre=centre, business_type=request.POST.get("business_type", ""), ip=client_ip(request))
+        ticket, _ahead = hall.take_ticket(
+            centre=centre,
+            business_type=request.POST.get("business_type", ""),
+            ip=client_ip(request),
+        )
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("kiosk", centre.pk)
@@ -46,8 +54,15 @@ def kiosk_take(request, centre_id):
 
 @never_cache
 def kiosk_ticket(request, centre_id, ticket_id):
-    ticket = get_object_or_404(QueueTicket.objects.select_related("centre"), pk=ticket_id, centre_id=centre_id)
-    context = {"ticket": ticket, "centre": ticket.centre, "kind": hall.BUSINESS_TYPE.get(ticket.business_type), "ahead": hall.ahead_of(ticket)}
+    ticket = get_object_or_404(
+        QueueTicket.objects.select_related("centre"), pk=ticket_id, centre_id=centre_id
+    )
+    context = {
+        "ticket": ticket,
+        "centre": ticket.centre,
+        "kind": hall.BUSINESS_TYPE.get(ticket.business_type),
+        "ahead": hall.ahead_of(ticket),
+    }
     return render(request, "portal/kiosk_ticket.html", context)
 
 
@@ -62,7 +77,9 @@ def kiosk_rate(request, centre_id):
         else:
             return render(request, "portal/kiosk_thanks.html", {"centre": centre})
     status = 422 if request.method == "POST" else 200
-    return render(request, "portal/kiosk_rate.html", {"centre": centre, "form": form}, status=status)
+    return render(
+        request, "portal/kiosk_rate.html", {"centre": centre, "form": form}, status=status
+    )
 
 
 # --- display ----------------------------------------------------------------------------------
@@ -86,13 +103,19 @@ def _my_window(request, pk) -> HallWindow:
     user = request.user
     if user.is_administrator or user.centre_id is None:
         raise Http404("没有这个窗口")
-    return get_object_or_404(HallWindow.objects.select_related("centre"), pk=pk, centre_id=user.centre_id, active=True)
+    return get_object_or_404(
+        HallWindow.objects.select_related("centre"), pk=pk, centre_id=user.centre_id, active=True
+    )
 
 
 @login_required
 def window_pick(request):
     user = request.user
-    windows = [] if user.is_administrator or user.centre_id is None else list(hall.windows_of(user.centre_id))
+    windows = (
+        []
+        if user.is_administrator or user.centre_id is None
+        else list(hall.windows_of(user.centre_id))
+    )
     return render(request, "portal/window_pick.html", {"windows": windows})
 
 
@@ -100,9 +123,13 @@ def window_pick(request):
 def window_desk(request, pk):
     window = _my_window(request, pk)
     context = {
-        "window": window, "current": hall.current_ticket(window), "queue": list(hall.next_waiting(window)[:12]),
-        "waiting": hall.waiting_counts(window.centre_id), "others": hall.windows_of(window.centre_id).exclude(pk=window.pk),
-        "notices": HallNotice.objects.filter(centre_id=window.centre_id, active=True), "notice_form": NoticeForm(),
+        "window": window,
+        "current": hall.current_ticket(window),
+        "queue": list(hall.next_waiting(window)[:12]),
+        "waiting": hall.waiting_counts(window.centre_id),
+        "others": hall.windows_of(window.centre_id).exclude(pk=window.pk),
+        "notices": HallNotice.objects.filter(centre_id=window.centre_id, active=True),
+        "notice_form": NoticeForm(),
     }
     return render(request, "portal/window_desk.html", context)
 
@@ -112,7 +139,9 @@ WINDOW_ACTIONS = {
     "skip": lambda r, w, t: hall.skip(ticket_id=t, window=w),
     "serve": lambda r, w, t: hall.serve(ticket_id=t, window=w, clerk=r.user),
     "done": lambda r, w, t: hall.done(ticket_id=t, window=w),
-    "transfer": lambda r, w, t: hall.transfer(ticket_id=t, window=w, to_window_id=r.POST.get("to_window")),
+    "transfer": lambda r, w, t: hall.transfer(
+        ticket_id=t, window=w, to_window_id=r.POST.get("to_window")
+    ),
 }
 
 

@@ -21,7 +21,9 @@ from jiefen.portal.forms_hall import BookingForm, CancelForm, DayForm, ReceiveFo
 
 
 def public_list(request):
-    return render(request, "portal/reception_list.html", {"schedules": reception.public_schedules()})
+    return render(
+        request, "portal/reception_list.html", {"schedules": reception.public_schedules()}
+    )
 
 
 def book(request, pk):
@@ -29,14 +31,22 @@ def book(request, pk):
     form = BookingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            booking, code = reception.book(schedule_id=schedule.pk, ip=client_ip(request), **form.cleaned_data)
+            booking, code = reception.book(
+                schedule_id=schedule.pk, ip=client_ip(request), **form.cleaned_data
+            )
         except DomainError as exc:
             form.add_error("phone" if exc.extra.get("field") == "phone" else None, exc.message)
         else:
             # The code is shown on this response only; it is never stored in clear or sent.
-            return render(request, "portal/reception_booked.html", {"booking": booking, "schedule": schedule, "code": code})
+            return render(
+                request,
+                "portal/reception_booked.html",
+                {"booking": booking, "schedule": schedule, "code": code},
+            )
     status = 422 if request.method == "POST" else 200
-    return render(request, "portal/reception_book.html", {"form": form, "schedule": schedule}, status=status)
+    return render(
+        request, "portal/reception_book.html", {"form": form, "schedule": schedule}, status=status
+    )
 
 
 def cancel(request):
@@ -75,9 +85,16 @@ def staff_home(request):
     day_form = DayForm(request.GET or None)
     day = (day_form.cleaned_data.get("date") if day_form.is_valid() else None) or clock.today()
     today = clock.today()
-    upcoming = reception.schedules_in_scope(user).filter(date__gte=today).order_by("date", "start_time")[:60]
+    upcoming = (
+        reception.schedules_in_scope(user)
+        .filter(date__gte=today)
+        .order_by("date", "start_time")[:60]
+    )
     context = {
-        "day": day, "day_form": day_form, "bookings": reception.day_bookings(user, day), "upcoming": list(upcoming),
+        "day": day,
+        "day_form": day_form,
+        "bookings": reception.day_bookings(user, day),
+        "upcoming": list(upcoming),
         "form": ScheduleForm(user=user, initial={"date": today}),
     }
     return render(request, "portal/reception_staff.html", context)
@@ -93,7 +110,10 @@ def staff_publish(request):
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, f"已发布 {schedule.date:%Y-%m-%d} {reception.leader_label(schedule.leader)}的接访安排")
+            messages.success(
+                request,
+                f"已发布 {schedule.date:%Y-%m-%d} {reception.leader_label(schedule.leader)}的接访安排",
+            )
             return redirect("reception_staff")
     return render(request, "portal/reception_publish.html", {"form": form}, status=422)
 
@@ -103,8 +123,14 @@ def staff_schedule(request, pk):
     schedule = reception.schedules_in_scope(request.user).filter(pk=pk).first()
     if schedule is None:
         raise Http404("没有这个接访场次")
-    bookings = [b for b in reception.day_bookings(request.user, schedule.date) if b.schedule_id == schedule.pk]
-    return render(request, "portal/reception_schedule.html", {"schedule": schedule, "bookings": bookings})
+    bookings = [
+        b
+        for b in reception.day_bookings(request.user, schedule.date)
+        if b.schedule_id == schedule.pk
+    ]
+    return render(
+        request, "portal/reception_schedule.html", {"schedule": schedule, "bookings": bookings}
+    )
 
 
 @reception_staff
@@ -120,4 +146,6 @@ def staff_receive(request, pk):
         else:
             return redirect(reverse("case_detail", args=[case.pk]) + "?registered=1")
     status = 422 if request.method == "POST" else 200
-    return render(request, "portal/reception_receive.html", {"booking": booking, "form": form}, status=status)
+    return render(
+        request, "portal/reception_receive.html", {"booking": booking, "form": form}, status=status
+    )

@@ -34,12 +34,18 @@ class ReasonForm(ActionForm):
 
 
 class RequestMaterialsForm(ActionForm):
-    items = forms.CharField(label="需补正的材料（每行一项）", widget=forms.Textarea(attrs={"rows": 5}))
+    items = forms.CharField(
+        label="需补正的材料（每行一项）", widget=forms.Textarea(attrs={"rows": 5})
+    )
     note = forms.CharField(label="说明", required=False, widget=TEXTAREA)
 
     def kwargs(self):
-        return {"items": [line.strip() for line in self.cleaned_data["items"].splitlines() if line.strip()],
-                "note": self.cleaned_data["note"]}
+        return {
+            "items": [
+                line.strip() for line in self.cleaned_data["items"].splitlines() if line.strip()
+            ],
+            "note": self.cleaned_data["note"],
+        }
 
 
 class SupplementForm(ActionForm):
@@ -49,12 +55,21 @@ class SupplementForm(ActionForm):
 
 class RejectForm(ActionForm):
     reason = forms.CharField(label="不予受理理由", widget=TEXTAREA, max_length=2000)
-    other_route = forms.CharField(label="告知的其他途径", max_length=200,
-                                  widget=forms.TextInput(attrs={"placeholder": "如：向人民法院起诉、申请劳动仲裁、向有关行政机关反映"}))
+    other_route = forms.CharField(
+        label="告知的其他途径",
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={"placeholder": "如：向人民法院起诉、申请劳动仲裁、向有关行政机关反映"}
+        ),
+    )
 
 
 class DispatchForm(ActionForm):
-    units = forms.ModelMultipleChoiceField(label="承办单位（可多选）", queryset=Unit.objects.none(), widget=forms.CheckboxSelectMultiple)
+    units = forms.ModelMultipleChoiceField(
+        label="承办单位（可多选）",
+        queryset=Unit.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
     lead = forms.ModelChoiceField(label="牵头单位", queryset=Unit.objects.none())
     note = forms.CharField(label="分流意见", required=False, widget=TEXTAREA)
 
@@ -66,7 +81,11 @@ class DispatchForm(ActionForm):
         self.fields["lead"].queryset = units
 
     def kwargs(self):
-        return {"units": list(self.cleaned_data["units"]), "lead": self.cleaned_data["lead"], "note": self.cleaned_data["note"]}
+        return {
+            "units": list(self.cleaned_data["units"]),
+            "lead": self.cleaned_data["lead"],
+            "note": self.cleaned_data["note"],
+        }
 
 
 class DelegateForm(ActionForm):
@@ -76,7 +95,9 @@ class DelegateForm(ActionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         region = self.case.centre.region
-        self.fields["centre"].queryset = Centre.objects.filter(region__parent=region).order_by("region__code")
+        self.fields["centre"].queryset = Centre.objects.filter(region__parent=region).order_by(
+            "region__code"
+        )
 
 
 class AssignForm(ActionForm):
@@ -90,7 +111,9 @@ class AssignForm(ActionForm):
             .exclude(role_assignments__role__in=SERVICE_ROLES)
             .order_by("username")
         )
-        self.fields["handler"].label_from_instance = lambda u: f"{u.full_name}（{u.job_title or '工作人员'}）"
+        self.fields["handler"].label_from_instance = (
+            lambda u: f"{u.full_name}（{u.job_title or '工作人员'}）"
+        )
 
 
 class SessionForm(ActionForm):
@@ -105,7 +128,9 @@ class SessionForm(ActionForm):
         self.fields["held_at"].initial = timezone.localtime(clock.now()).strftime("%Y-%m-%dT%H:%M")
         self.fields["place"].initial = f"{self.case.centre.name}调解室"
 
-    held_at = forms.DateTimeField(label="调解时间", widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    held_at = forms.DateTimeField(
+        label="调解时间", widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
     place = forms.CharField(label="调解地点", max_length=100)
     participants = forms.CharField(label="参加人员", widget=TEXTAREA)
     applicant_account = forms.CharField(label="申请人陈述", widget=TEXTAREA)
@@ -114,20 +139,41 @@ class SessionForm(ActionForm):
     result = forms.CharField(label="调解结果", widget=TEXTAREA)
     recorder = forms.CharField(label="记录人", required=False, max_length=40)
     with_agreement = forms.BooleanField(label="达成调解协议（同时录入协议）", required=False)
-    agreement_facts = forms.CharField(label="主要事实、争议事项及各方责任", required=False, widget=TEXTAREA)
+    agreement_facts = forms.CharField(
+        label="主要事实、争议事项及各方责任", required=False, widget=TEXTAREA
+    )
     agreement_terms = forms.CharField(label="协议内容", required=False, widget=TEXTAREA)
-    agreement_performance = forms.CharField(label="履行方式、地点、期限", required=False, widget=TEXTAREA)
-    agreement_signed_at = forms.DateField(label="协议签订日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    agreement_performance = forms.CharField(
+        label="履行方式、地点、期限", required=False, widget=TEXTAREA
+    )
+    agreement_signed_at = forms.DateField(
+        label="协议签订日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def kwargs(self):
         data = self.cleaned_data
-        result = {k: data[k] for k in ("held_at", "place", "participants", "applicant_account", "respondent_account",
-                                       "facts_verified", "result", "recorder")}
+        result = {
+            k: data[k]
+            for k in (
+                "held_at",
+                "place",
+                "participants",
+                "applicant_account",
+                "respondent_account",
+                "facts_verified",
+                "result",
+                "recorder",
+            )
+        }
         result["succeeded"] = data["with_agreement"]
         result["files"] = self.files.getlist("files") if self.files else []
         if data["with_agreement"]:
-            result["agreement"] = {"facts": data["agreement_facts"], "terms": data["agreement_terms"],
-                                   "performance": data["agreement_performance"], "signed_at": data["agreement_signed_at"]}
+            result["agreement"] = {
+                "facts": data["agreement_facts"],
+                "terms": data["agreement_terms"],
+                "performance": data["agreement_performance"],
+                "signed_at": data["agreement_signed_at"],
+            }
         return result
 
 
@@ -141,8 +187,12 @@ class ExtensionRequestForm(ActionForm):
 
 
 class ExtensionDecisionForm(ActionForm):
-    approve = forms.TypedChoiceField(label="审批结果", choices=[("1", "批准"), ("0", "不批准")], coerce=lambda v: v == "1",
-                                     widget=forms.RadioSelect)
+    approve = forms.TypedChoiceField(
+        label="审批结果",
+        choices=[("1", "批准"), ("0", "不批准")],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+    )
     days = forms.IntegerField(label="批准天数（不超过申请天数）", required=False, min_value=1)
     note = forms.CharField(label="审批意见", required=False, widget=TEXTAREA)
 
@@ -158,9 +208,13 @@ class UrgeForm(ActionForm):
 
 class ResolveForm(ActionForm):
     files_field = "files"
-    outcome = forms.ChoiceField(label="办理结果", choices=[c for c in Outcome.choices if c[0] != Outcome.MERGED])
+    outcome = forms.ChoiceField(
+        label="办理结果", choices=[c for c in Outcome.choices if c[0] != Outcome.MERGED]
+    )
     summary = forms.CharField(label="办理结果说明", widget=TEXTAREA)
-    route = forms.ChoiceField(label="调解不成时告知的途径", required=False, choices=[("", "—")] + list(Route.choices))
+    route = forms.ChoiceField(
+        label="调解不成时告知的途径", required=False, choices=[("", "—")] + list(Route.choices)
+    )
     feedback = forms.CharField(label="向来源单位的反馈意见", required=False, widget=TEXTAREA)
 
 
@@ -171,7 +225,9 @@ class NotifyForm(ActionForm):
 
 class FollowUpForm(ActionForm):
     method = forms.ChoiceField(label="回访方式", choices=ContactMethod.choices)
-    satisfaction = forms.ChoiceField(label="满意度", choices=Satisfaction.choices, widget=forms.RadioSelect)
+    satisfaction = forms.ChoiceField(
+        label="满意度", choices=Satisfaction.choices, widget=forms.RadioSelect
+    )
     performance_status = forms.CharField(label="协议履行情况", required=False, max_length=200)
     lawsuit_filed = forms.BooleanField(label="当事人已起诉", required=False)
     escalation_signs = forms.BooleanField(label="有矛盾激化迹象", required=False)
@@ -226,7 +282,18 @@ FORMS = {
 }
 
 # Actions shown as primary buttons; the rest sit under "更多操作".
-PRIMARY = {Action.ACCEPT, Action.DISPATCH, Action.SIGN_FOR, Action.ASSIGN, Action.RECORD_SESSION, Action.RESOLVE,
-           Action.NOTIFY_RESULT, Action.FOLLOW_UP, Action.CLOSE, Action.ARCHIVE, Action.APPROVE_ESCALATION,
-           Action.SUPPLEMENT, Action.GRANT_EXTENSION}
-
+PRIMARY = {
+    Action.ACCEPT,
+    Action.DISPATCH,
+    Action.SIGN_FOR,
+    Action.ASSIGN,
+    Action.RECORD_SESSION,
+    Action.RESOLVE,
+    Action.NOTIFY_RESULT,
+    Action.FOLLOW_UP,
+    Action.CLOSE,
+    Action.ARCHIVE,
+    Action.APPROVE_ESCALATION,
+    Action.SUPPLEMENT,
+    Action.GRANT_EXTENSION,
+}

@@ -27,21 +27,59 @@ def _blank(choices, label):
 
 
 class QueueFilterForm(forms.Form):
-    q = forms.CharField(label="搜索", required=False, max_length=100,
-                        widget=forms.TextInput(attrs={"placeholder": "事项编号、当事人姓名、身份证号、手机号或关键词"}))
-    matter_type = forms.ChoiceField(label="事项类型", required=False, choices=_blank(MatterType.choices, "事项类型"))
-    category = forms.ModelChoiceField(label="纠纷类别", required=False, queryset=Category.objects.filter(active=True), empty_label="纠纷类别：全部")
-    channel = forms.ChoiceField(label="来源渠道", required=False, choices=_blank(Channel.choices, "来源渠道"))
-    level = forms.ChoiceField(label="办理层级", required=False, choices=_blank([c for c in Level.choices if c[0] in ("county", "town", "village")], "办理层级"))
+    q = forms.CharField(
+        label="搜索",
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(
+            attrs={"placeholder": "事项编号、当事人姓名、身份证号、手机号或关键词"}
+        ),
+    )
+    matter_type = forms.ChoiceField(
+        label="事项类型", required=False, choices=_blank(MatterType.choices, "事项类型")
+    )
+    category = forms.ModelChoiceField(
+        label="纠纷类别",
+        required=False,
+        queryset=Category.objects.filter(active=True),
+        empty_label="纠纷类别：全部",
+    )
+    channel = forms.ChoiceField(
+        label="来源渠道", required=False, choices=_blank(Channel.choices, "来源渠道")
+    )
+    level = forms.ChoiceField(
+        label="办理层级",
+        required=False,
+        choices=_blank(
+            [c for c in Level.choices if c[0] in ("county", "town", "village")], "办理层级"
+        ),
+    )
     place = forms.ChoiceField(label="事发地", required=False)
-    risk = forms.ChoiceField(label="风险等级", required=False, choices=_blank(RiskLevel.choices, "风险等级"))
-    date_from = forms.DateField(label="登记日期自", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label="至", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    sort = forms.ChoiceField(label="排序", required=False, choices=[("new", "最新登记"), ("old", "最早登记"), ("due", "期限最近"), ("number", "事项编号")])
+    risk = forms.ChoiceField(
+        label="风险等级", required=False, choices=_blank(RiskLevel.choices, "风险等级")
+    )
+    date_from = forms.DateField(
+        label="登记日期自", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label="至", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sort = forms.ChoiceField(
+        label="排序",
+        required=False,
+        choices=[
+            ("new", "最新登记"),
+            ("old", "最早登记"),
+            ("due", "期限最近"),
+            ("number", "事项编号"),
+        ],
+    )
 
     def __init__(self, *args, regions=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["place"].choices = [("", "事发地：全部")] + [(r.code, ("　" if r.level == Level.VILLAGE else "") + r.name) for r in regions]
+        self.fields["place"].choices = [("", "事发地：全部")] + [
+            (r.code, ("　" if r.level == Level.VILLAGE else "") + r.name) for r in regions
+        ]
 
 
 def apply(cases, form: QueueFilterForm):

@@ -37,14 +37,24 @@ def check(user, params) -> dict:
     earlier = []
     for field, value in _hashes(params):
         seen = cases.filter(Exists(Party.objects.filter(case=OuterRef("pk"), **{field: value})))
-        earlier += list(seen.order_by("-registered_at").only("pk", "number", "title", "state", "registered_at")[:10])
+        earlier += list(
+            seen.order_by("-registered_at").only("pk", "number", "title", "state", "registered_at")[
+                :10
+            ]
+        )
     earlier = list({c.pk: c for c in earlier}.values())
     similar = []
     category, place = params.get("category"), params.get("region") or params.get("town")
     if category and place:
         since = clock.now() - timedelta(days=SIMILAR_WINDOW_DAYS)
         similar = list(
-            cases.filter(category_id=category, region__code=place, state__in=list(OPEN_STATES), registered_at__gte=since)
-            .only("pk", "number", "title", "state", "registered_at").order_by("-registered_at")[:5]
+            cases.filter(
+                category_id=category,
+                region__code=place,
+                state__in=list(OPEN_STATES),
+                registered_at__gte=since,
+            )
+            .only("pk", "number", "title", "state", "registered_at")
+            .order_by("-registered_at")[:5]
         )
     return {"earlier": earlier, "similar": similar}

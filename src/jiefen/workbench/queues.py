@@ -49,7 +49,9 @@ def queue_condition(key: str, user, today: date) -> Q:
         return Q(state=State.ACCEPTED)
     if key == "sign":
         if user.unit_id is not None:
-            return Q(units__unit_id=user.unit_id, units__active=True, units__status=UnitStatus.PENDING)
+            return Q(
+                units__unit_id=user.unit_id, units__active=True, units__status=UnitStatus.PENDING
+            )
         return Q(state=State.DISPATCHED)
     if key == "progress":
         return Q(state=State.IN_PROGRESS)
@@ -58,7 +60,9 @@ def queue_condition(key: str, user, today: date) -> Q:
     if key == "extension":
         return Q(extensions__status="pending")
     if key == "due_soon":
-        return Q(state__in=open_states, handling_due__gte=today, handling_due__lte=_due_soon_limit(today))
+        return Q(
+            state__in=open_states, handling_due__gte=today, handling_due__lte=_due_soon_limit(today)
+        )
     if key == "overdue":
         return Q(state__in=open_states, handling_due__lt=today)
     if key == "supervised":
@@ -72,5 +76,8 @@ def queue_condition(key: str, user, today: date) -> Q:
 
 def counters(cases, user, today: date) -> dict[str, int]:
     """Every queue's size in one query."""
-    aggregates = {q.key: Count("pk", filter=queue_condition(q.key, user, today), distinct=True) for q in QUEUES}
+    aggregates = {
+        q.key: Count("pk", filter=queue_condition(q.key, user, today), distinct=True)
+        for q in QUEUES
+    }
     return cases.aggregate(**aggregates)

@@ -10,10 +10,26 @@ from jiefen.cases.kernel import Step, action
 from jiefen.cases.models import Agreement, Attachment, MediationSession
 
 
-@action(Action.RECORD_SESSION, from_states=[State.IN_PROGRESS], roles=HANDLING_ROLES, scope=scope.handles)
+@action(
+    Action.RECORD_SESSION,
+    from_states=[State.IN_PROGRESS],
+    roles=HANDLING_ROLES,
+    scope=scope.handles,
+)
 def record_session(
-    ctx, *, held_at, place, participants, applicant_account, result, respondent_account="", facts_verified="",
-    recorder="", succeeded=False, agreement=None, files=(),
+    ctx,
+    *,
+    held_at,
+    place,
+    participants,
+    applicant_account,
+    result,
+    respondent_account="",
+    facts_verified="",
+    recorder="",
+    succeeded=False,
+    agreement=None,
+    files=(),
 ) -> Step:
     """Record one mediation session with each side's account and the result; with ``agreement``
     (facts, terms, performance, signed_at) also the agreement and its 30-day window for judicial
@@ -23,13 +39,19 @@ def record_session(
     if moment > ctx.now + timedelta(minutes=5):
         raise CaseError("调解时间不能晚于现在", "future_session", field="调解时间")
     session = MediationSession.objects.create(
-        case=case, held_at=moment, place=text(place, "调解地点", max_length=100), mediator=ctx.actor,
+        case=case,
+        held_at=moment,
+        place=text(place, "调解地点", max_length=100),
+        mediator=ctx.actor,
         recorder=text(recorder, "记录人", required=False, max_length=40),
         participants=text(participants, "参加人员", max_length=1000),
         applicant_account=text(applicant_account, "申请人陈述", max_length=4000),
-        respondent_account=text(respondent_account, "被申请人陈述", required=False, max_length=4000),
+        respondent_account=text(
+            respondent_account, "被申请人陈述", required=False, max_length=4000
+        ),
         facts_verified=text(facts_verified, "调查核实情况", required=False, max_length=4000),
-        result=text(result, "调解结果", max_length=2000), succeeded=bool(succeeded) or agreement is not None,
+        result=text(result, "调解结果", max_length=2000),
+        succeeded=bool(succeeded) or agreement is not None,
     )
     data = {"session": session.pk, "succeeded": session.succeeded}
     if agreement is not None:
@@ -48,10 +70,14 @@ def _agreement(case, session, raw: dict, ctx) -> Agreement:
         raise CaseError("协议签订日期不能晚于今天", "future_agreement", field="协议签订日期")
     count = Agreement.objects.filter(case=case).count()
     return Agreement.objects.create(
-        case=case, session=session, number=f"{case.number}-X{count + 1}",
+        case=case,
+        session=session,
+        number=f"{case.number}-X{count + 1}",
         facts=text(raw.get("facts"), "主要事实、争议事项及各方责任", max_length=4000),
         terms=text(raw.get("terms"), "协议内容", max_length=4000),
         performance=text(raw.get("performance"), "履行方式、地点、期限", max_length=2000),
         signed_at=signed,
-        judicial_confirmation_due=deadlines.due_date(case.matter_type, case.category_id, Stage.JUDICIAL_CONFIRMATION, signed),
+        judicial_confirmation_due=deadlines.due_date(
+            case.matter_type, case.category_id, Stage.JUDICIAL_CONFIRMATION, signed
+        ),
     )

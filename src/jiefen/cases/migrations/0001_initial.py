@@ -8,420 +8,1259 @@ import jiefen.core.fields
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('org', '0002_reference_categories'),
+        ("org", "0002_reference_categories"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Case',
+            name="Case",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=24, unique=True, verbose_name='事项编号')),
-                ('query_code_hash', models.CharField(blank=True, max_length=64)),
-                ('matter_type', models.CharField(choices=[('dispute', '纠纷化解'), ('petition', '信访诉求'), ('complaint', '投诉举报'), ('legal_consult', '法律咨询'), ('psych', '心理服务'), ('help', '求助'), ('suggestion', '建议')], max_length=20, verbose_name='事项类型')),
-                ('channel', models.CharField(choices=[('walk_in', '来访'), ('phone', '来电'), ('letter', '来信'), ('online', '网上自助'), ('hotline_12345', '12345 热线'), ('police_110', '110 纠纷警情'), ('grid', '网格上报'), ('platform', '其他平台转入'), ('leader_reception', '领导接访'), ('leader_assigned', '领导交办'), ('dept_transfer', '部门移送'), ('higher_assigned', '上级指派'), ('lower_escalated', '下级提级')], max_length=20, verbose_name='来源渠道')),
-                ('title', models.CharField(max_length=100, verbose_name='标题')),
-                ('description', models.TextField(verbose_name='事项概要')),
-                ('occurred_at', models.DateTimeField(blank=True, null=True, verbose_name='发生时间')),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='详细地址')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='经度')),
-                ('latitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='纬度')),
-                ('people_count', models.PositiveIntegerField(default=1, verbose_name='涉及人数')),
-                ('amount', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='涉及金额（元）')),
-                ('is_group', models.BooleanField(default=False, verbose_name='群体性')),
-                ('external_ref', models.CharField(blank=True, max_length=60, verbose_name='来源系统编号')),
-                ('state', models.CharField(choices=[('registered', '已登记·待审核'), ('awaiting_materials', '待补正'), ('accepted', '已受理'), ('dispatched', '已分流·待签收'), ('in_progress', '办理中'), ('escalation_pending', '提级待批'), ('resolved', '已办结·待回访'), ('closed', '已结案'), ('archived', '已归档'), ('rejected', '不予受理')], default='registered', max_length=20, verbose_name='状态')),
-                ('level', models.CharField(choices=[('province', '省'), ('city', '市'), ('county', '县（市、区）'), ('town', '镇（街道）'), ('village', '村（社区）')], max_length=10, verbose_name='办理层级')),
-                ('centre_code', models.BigIntegerField()),
-                ('place_code', models.BigIntegerField()),
-                ('risk_level', models.CharField(choices=[('red', '红色（一级）'), ('orange', '橙色（二级）'), ('yellow', '黄色（三级）'), ('blue', '蓝色（四级）'), ('none', '无')], default='none', max_length=10, verbose_name='风险等级')),
-                ('registered_at', models.DateTimeField(verbose_name='登记时间')),
-                ('accepted_at', models.DateTimeField(blank=True, null=True, verbose_name='受理时间')),
-                ('resolved_at', models.DateTimeField(blank=True, null=True, verbose_name='办结时间')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='结案时间')),
-                ('archived_at', models.DateTimeField(blank=True, null=True, verbose_name='归档时间')),
-                ('acceptance_due', models.DateField(blank=True, null=True, verbose_name='受理期限')),
-                ('sign_for_due', models.DateField(blank=True, null=True, verbose_name='签收期限')),
-                ('handling_due', models.DateField(blank=True, null=True, verbose_name='办理期限')),
-                ('follow_up_due', models.DateField(blank=True, null=True, verbose_name='回访期限')),
-                ('paused_at', models.DateTimeField(blank=True, null=True, verbose_name='计时暂停于')),
-                ('extended_days', models.PositiveIntegerField(default=0, verbose_name='已延期天数')),
-                ('outcome', models.CharField(blank=True, choices=[('agreement', '调解成功（达成协议）'), ('failed', '调解不成'), ('answered', '已答复'), ('handled', '已处理'), ('withdrawn', '撤回'), ('merged', '已合并')], max_length=20, verbose_name='办理结果')),
-                ('outcome_route', models.CharField(blank=True, choices=[('litigation', '向人民法院起诉'), ('arbitration', '申请仲裁'), ('labour_arbitration', '申请劳动人事争议仲裁'), ('admin_review', '申请行政复议'), ('admin_ruling', '申请行政裁决'), ('petition', '依法信访'), ('other', '其他途径')], max_length=30, verbose_name='后续途径')),
-                ('result_summary', models.TextField(blank=True, verbose_name='办理结果说明')),
-                ('feedback', models.TextField(blank=True, verbose_name='反馈意见')),
-                ('notified_at', models.DateTimeField(blank=True, null=True, verbose_name='结果告知时间')),
-                ('satisfaction', models.CharField(blank=True, choices=[('satisfied', '满意'), ('basically', '基本满意'), ('dissatisfied', '不满意')], max_length=20, verbose_name='满意度')),
-                ('is_supervised', models.BooleanField(default=False, verbose_name='督办中')),
-                ('urge_count', models.PositiveIntegerField(default=0, verbose_name='催办次数')),
-                ('reject_reason', models.TextField(blank=True, verbose_name='不予受理理由')),
-                ('other_route', models.CharField(blank=True, max_length=200, verbose_name='其他途径')),
-                ('missing_materials', models.JSONField(blank=True, default=list, verbose_name='需补正材料')),
-                ('escalation_opinion', models.TextField(blank=True, verbose_name='提级意见')),
-                ('escalation_from_state', models.CharField(blank=True, choices=[('registered', '已登记·待审核'), ('awaiting_materials', '待补正'), ('accepted', '已受理'), ('dispatched', '已分流·待签收'), ('in_progress', '办理中'), ('escalation_pending', '提级待批'), ('resolved', '已办结·待回访'), ('closed', '已结案'), ('archived', '已归档'), ('rejected', '不予受理')], max_length=20)),
-                ('event_count', models.PositiveIntegerField(default=0)),
-                ('last_event_hash', models.CharField(blank=True, max_length=64)),
-                ('updated_at', models.DateTimeField(verbose_name='更新时间')),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='org.category', verbose_name='纠纷类别')),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='org.centre', verbose_name='承办中心')),
-                ('escalation_target', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='org.centre', verbose_name='提级至')),
-                ('first_responder', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='first_responded_cases', to=settings.AUTH_USER_MODEL, verbose_name='首问责任人')),
-                ('handler', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='handled_cases', to=settings.AUTH_USER_MODEL, verbose_name='承办人')),
-                ('merged_into', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='merged_cases', to='cases.case', verbose_name='合并至')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='org.region', verbose_name='事发地')),
-                ('registered_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='registered_cases', to=settings.AUTH_USER_MODEL, verbose_name='登记人')),
-                ('source_unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='org.unit', verbose_name='移送单位')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.CharField(max_length=24, unique=True, verbose_name="事项编号")),
+                ("query_code_hash", models.CharField(blank=True, max_length=64)),
+                (
+                    "matter_type",
+                    models.CharField(
+                        choices=[
+                            ("dispute", "纠纷化解"),
+                            ("petition", "信访诉求"),
+                            ("complaint", "投诉举报"),
+                            ("legal_consult", "法律咨询"),
+                            ("psych", "心理服务"),
+                            ("help", "求助"),
+                            ("suggestion", "建议"),
+                        ],
+                        max_length=20,
+                        verbose_name="事项类型",
+                    ),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("walk_in", "来访"),
+                            ("phone", "来电"),
+                            ("letter", "来信"),
+                            ("online", "网上自助"),
+                            ("hotline_12345", "12345 热线"),
+                            ("police_110", "110 纠纷警情"),
+                            ("grid", "网格上报"),
+                            ("platform", "其他平台转入"),
+                            ("leader_reception", "领导接访"),
+                            ("leader_assigned", "领导交办"),
+                            ("dept_transfer", "部门移送"),
+                            ("higher_assigned", "上级指派"),
+                            ("lower_escalated", "下级提级"),
+                        ],
+                        max_length=20,
+                        verbose_name="来源渠道",
+                    ),
+                ),
+                ("title", models.CharField(max_length=100, verbose_name="标题")),
+                ("description", models.TextField(verbose_name="事项概要")),
+                (
+                    "occurred_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="发生时间"),
+                ),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="详细地址")),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True, decimal_places=6, max_digits=9, null=True, verbose_name="经度"
+                    ),
+                ),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True, decimal_places=6, max_digits=9, null=True, verbose_name="纬度"
+                    ),
+                ),
+                ("people_count", models.PositiveIntegerField(default=1, verbose_name="涉及人数")),
+                (
+                    "amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="涉及金额（元）",
+                    ),
+                ),
+                ("is_group", models.BooleanField(default=False, verbose_name="群体性")),
+                (
+                    "external_ref",
+                    models.CharField(blank=True, max_length=60, verbose_name="来源系统编号"),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("registered", "已登记·待审核"),
+                            ("awaiting_materials", "待补正"),
+                            ("accepted", "已受理"),
+                            ("dispatched", "已分流·待签收"),
+                            ("in_progress", "办理中"),
+                            ("escalation_pending", "提级待批"),
+                            ("resolved", "已办结·待回访"),
+                            ("closed", "已结案"),
+                            ("archived", "已归档"),
+                            ("rejected", "不予受理"),
+                        ],
+                        default="registered",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("province", "省"),
+                            ("city", "市"),
+                            ("county", "县（市、区）"),
+                            ("town", "镇（街道）"),
+                            ("village", "村（社区）"),
+                        ],
+                        max_length=10,
+                        verbose_name="办理层级",
+                    ),
+                ),
+                ("centre_code", models.BigIntegerField()),
+                ("place_code", models.BigIntegerField()),
+                (
+                    "risk_level",
+                    models.CharField(
+                        choices=[
+                            ("red", "红色（一级）"),
+                            ("orange", "橙色（二级）"),
+                            ("yellow", "黄色（三级）"),
+                            ("blue", "蓝色（四级）"),
+                            ("none", "无"),
+                        ],
+                        default="none",
+                        max_length=10,
+                        verbose_name="风险等级",
+                    ),
+                ),
+                ("registered_at", models.DateTimeField(verbose_name="登记时间")),
+                (
+                    "accepted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="受理时间"),
+                ),
+                (
+                    "resolved_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="办结时间"),
+                ),
+                ("closed_at", models.DateTimeField(blank=True, null=True, verbose_name="结案时间")),
+                (
+                    "archived_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="归档时间"),
+                ),
+                (
+                    "acceptance_due",
+                    models.DateField(blank=True, null=True, verbose_name="受理期限"),
+                ),
+                ("sign_for_due", models.DateField(blank=True, null=True, verbose_name="签收期限")),
+                ("handling_due", models.DateField(blank=True, null=True, verbose_name="办理期限")),
+                ("follow_up_due", models.DateField(blank=True, null=True, verbose_name="回访期限")),
+                (
+                    "paused_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="计时暂停于"),
+                ),
+                (
+                    "extended_days",
+                    models.PositiveIntegerField(default=0, verbose_name="已延期天数"),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("agreement", "调解成功（达成协议）"),
+                            ("failed", "调解不成"),
+                            ("answered", "已答复"),
+                            ("handled", "已处理"),
+                            ("withdrawn", "撤回"),
+                            ("merged", "已合并"),
+                        ],
+                        max_length=20,
+                        verbose_name="办理结果",
+                    ),
+                ),
+                (
+                    "outcome_route",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("litigation", "向人民法院起诉"),
+                            ("arbitration", "申请仲裁"),
+                            ("labour_arbitration", "申请劳动人事争议仲裁"),
+                            ("admin_review", "申请行政复议"),
+                            ("admin_ruling", "申请行政裁决"),
+                            ("petition", "依法信访"),
+                            ("other", "其他途径"),
+                        ],
+                        max_length=30,
+                        verbose_name="后续途径",
+                    ),
+                ),
+                ("result_summary", models.TextField(blank=True, verbose_name="办理结果说明")),
+                ("feedback", models.TextField(blank=True, verbose_name="反馈意见")),
+                (
+                    "notified_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="结果告知时间"),
+                ),
+                (
+                    "satisfaction",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("satisfied", "满意"),
+                            ("basically", "基本满意"),
+                            ("dissatisfied", "不满意"),
+                        ],
+                        max_length=20,
+                        verbose_name="满意度",
+                    ),
+                ),
+                ("is_supervised", models.BooleanField(default=False, verbose_name="督办中")),
+                ("urge_count", models.PositiveIntegerField(default=0, verbose_name="催办次数")),
+                ("reject_reason", models.TextField(blank=True, verbose_name="不予受理理由")),
+                (
+                    "other_route",
+                    models.CharField(blank=True, max_length=200, verbose_name="其他途径"),
+                ),
+                (
+                    "missing_materials",
+                    models.JSONField(blank=True, default=list, verbose_name="需补正材料"),
+                ),
+                ("escalation_opinion", models.TextField(blank=True, verbose_name="提级意见")),
+                (
+                    "escalation_from_state",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("registered", "已登记·待审核"),
+                            ("awaiting_materials", "待补正"),
+                            ("accepted", "已受理"),
+                            ("dispatched", "已分流·待签收"),
+                            ("in_progress", "办理中"),
+                            ("escalation_pending", "提级待批"),
+                            ("resolved", "已办结·待回访"),
+                            ("closed", "已结案"),
+                            ("archived", "已归档"),
+                            ("rejected", "不予受理"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("event_count", models.PositiveIntegerField(default=0)),
+                ("last_event_hash", models.CharField(blank=True, max_length=64)),
+                ("updated_at", models.DateTimeField(verbose_name="更新时间")),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cases",
+                        to="org.category",
+                        verbose_name="纠纷类别",
+                    ),
+                ),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cases",
+                        to="org.centre",
+                        verbose_name="承办中心",
+                    ),
+                ),
+                (
+                    "escalation_target",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="org.centre",
+                        verbose_name="提级至",
+                    ),
+                ),
+                (
+                    "first_responder",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="first_responded_cases",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="首问责任人",
+                    ),
+                ),
+                (
+                    "handler",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="handled_cases",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="承办人",
+                    ),
+                ),
+                (
+                    "merged_into",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="merged_cases",
+                        to="cases.case",
+                        verbose_name="合并至",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cases",
+                        to="org.region",
+                        verbose_name="事发地",
+                    ),
+                ),
+                (
+                    "registered_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="registered_cases",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="登记人",
+                    ),
+                ),
+                (
+                    "source_unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="org.unit",
+                        verbose_name="移送单位",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '事项',
-                'verbose_name_plural': '事项',
+                "verbose_name": "事项",
+                "verbose_name_plural": "事项",
             },
         ),
         migrations.CreateModel(
-            name='CaseEvent',
+            name="CaseEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.PositiveIntegerField()),
-                ('action', models.CharField(choices=[('register', '登记'), ('request_materials', '一次性告知'), ('supplement', '补正材料'), ('accept', '受理'), ('reject', '不予受理'), ('return_to_sender', '退回移送单位'), ('dispatch', '分流'), ('delegate_down', '指派下级'), ('sign_for', '签收'), ('send_back', '退回'), ('assign', '指定承办人'), ('record_session', '调解记录'), ('propose_escalation', '提请提级'), ('approve_escalation', '同意提级'), ('deny_escalation', '不同意提级'), ('request_extension', '申请延期'), ('grant_extension', '审批延期'), ('supervise', '督办'), ('urge', '催办'), ('resolve', '办结'), ('notify_result', '结果告知'), ('follow_up', '回访'), ('reopen', '重新办理'), ('close', '结案'), ('archive', '归档'), ('merge_duplicate', '合并重复件'), ('link_related', '关联事项')], max_length=30, verbose_name='操作')),
-                ('actor_name', models.CharField(max_length=40, verbose_name='操作人姓名')),
-                ('actor_centre', models.CharField(blank=True, max_length=80, verbose_name='操作人单位')),
-                ('at', models.DateTimeField(verbose_name='时间')),
-                ('from_state', models.CharField(blank=True, choices=[('registered', '已登记·待审核'), ('awaiting_materials', '待补正'), ('accepted', '已受理'), ('dispatched', '已分流·待签收'), ('in_progress', '办理中'), ('escalation_pending', '提级待批'), ('resolved', '已办结·待回访'), ('closed', '已结案'), ('archived', '已归档'), ('rejected', '不予受理')], max_length=20)),
-                ('to_state', models.CharField(choices=[('registered', '已登记·待审核'), ('awaiting_materials', '待补正'), ('accepted', '已受理'), ('dispatched', '已分流·待签收'), ('in_progress', '办理中'), ('escalation_pending', '提级待批'), ('resolved', '已办结·待回访'), ('closed', '已结案'), ('archived', '已归档'), ('rejected', '不予受理')], max_length=20)),
-                ('note', models.TextField(blank=True, verbose_name='说明')),
-                ('data', models.JSONField(blank=True, default=dict)),
-                ('idempotency_key', models.CharField(blank=True, max_length=80, null=True)),
-                ('prev_hash', models.CharField(max_length=64)),
-                ('hash', models.CharField(max_length=64)),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='操作人')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='events', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("seq", models.PositiveIntegerField()),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("register", "登记"),
+                            ("request_materials", "一次性告知"),
+                            ("supplement", "补正材料"),
+                            ("accept", "受理"),
+                            ("reject", "不予受理"),
+                            ("return_to_sender", "退回移送单位"),
+                            ("dispatch", "分流"),
+                            ("delegate_down", "指派下级"),
+                            ("sign_for", "签收"),
+                            ("send_back", "退回"),
+                            ("assign", "指定承办人"),
+                            ("record_session", "调解记录"),
+                            ("propose_escalation", "提请提级"),
+                            ("approve_escalation", "同意提级"),
+                            ("deny_escalation", "不同意提级"),
+                            ("request_extension", "申请延期"),
+                            ("grant_extension", "审批延期"),
+                            ("supervise", "督办"),
+                            ("urge", "催办"),
+                            ("resolve", "办结"),
+                            ("notify_result", "结果告知"),
+                            ("follow_up", "回访"),
+                            ("reopen", "重新办理"),
+                            ("close", "结案"),
+                            ("archive", "归档"),
+                            ("merge_duplicate", "合并重复件"),
+                            ("link_related", "关联事项"),
+                        ],
+                        max_length=30,
+                        verbose_name="操作",
+                    ),
+                ),
+                ("actor_name", models.CharField(max_length=40, verbose_name="操作人姓名")),
+                (
+                    "actor_centre",
+                    models.CharField(blank=True, max_length=80, verbose_name="操作人单位"),
+                ),
+                ("at", models.DateTimeField(verbose_name="时间")),
+                (
+                    "from_state",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("registered", "已登记·待审核"),
+                            ("awaiting_materials", "待补正"),
+                            ("accepted", "已受理"),
+                            ("dispatched", "已分流·待签收"),
+                            ("in_progress", "办理中"),
+                            ("escalation_pending", "提级待批"),
+                            ("resolved", "已办结·待回访"),
+                            ("closed", "已结案"),
+                            ("archived", "已归档"),
+                            ("rejected", "不予受理"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "to_state",
+                    models.CharField(
+                        choices=[
+                            ("registered", "已登记·待审核"),
+                            ("awaiting_materials", "待补正"),
+                            ("accepted", "已受理"),
+                            ("dispatched", "已分流·待签收"),
+                            ("in_progress", "办理中"),
+                            ("escalation_pending", "提级待批"),
+                            ("resolved", "已办结·待回访"),
+                            ("closed", "已结案"),
+                            ("archived", "已归档"),
+                            ("rejected", "不予受理"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="说明")),
+                ("data", models.JSONField(blank=True, default=dict)),
+                ("idempotency_key", models.CharField(blank=True, max_length=80, null=True)),
+                ("prev_hash", models.CharField(max_length=64)),
+                ("hash", models.CharField(max_length=64)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="操作人",
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="events",
+                        to="cases.case",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '事项流转记录',
-                'verbose_name_plural': '事项流转记录',
-                'ordering': ['case', 'seq'],
+                "verbose_name": "事项流转记录",
+                "verbose_name_plural": "事项流转记录",
+                "ordering": ["case", "seq"],
             },
         ),
         migrations.CreateModel(
-            name='Attachment',
+            name="Attachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(upload_to='cases/%Y/%m/', verbose_name='文件')),
-                ('original_name', models.CharField(max_length=200, verbose_name='文件名')),
-                ('kind', models.CharField(choices=[('application', '申请书/登记表'), ('identity', '身份证明'), ('evidence', '证据材料'), ('supplement', '补正材料'), ('record', '调解记录'), ('agreement', '调解协议（签字盖章扫描件）'), ('performance', '履行凭证'), ('other', '其他')], default='other', max_length=20, verbose_name='材料类型')),
-                ('content_type', models.CharField(blank=True, max_length=100)),
-                ('size', models.PositiveBigIntegerField(verbose_name='大小')),
-                ('sha256', models.CharField(max_length=64)),
-                ('uploaded_at', models.DateTimeField(verbose_name='上传时间')),
-                ('retention', models.CharField(choices=[('3m', '3 个月'), ('1y', '1 年'), ('permanent', '永久')], default='permanent', max_length=10, verbose_name='保管期限')),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='cases.case')),
-                ('event', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='attachments', to='cases.caseevent')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("file", models.FileField(upload_to="cases/%Y/%m/", verbose_name="文件")),
+                ("original_name", models.CharField(max_length=200, verbose_name="文件名")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("application", "申请书/登记表"),
+                            ("identity", "身份证明"),
+                            ("evidence", "证据材料"),
+                            ("supplement", "补正材料"),
+                            ("record", "调解记录"),
+                            ("agreement", "调解协议（签字盖章扫描件）"),
+                            ("performance", "履行凭证"),
+                            ("other", "其他"),
+                        ],
+                        default="other",
+                        max_length=20,
+                        verbose_name="材料类型",
+                    ),
+                ),
+                ("content_type", models.CharField(blank=True, max_length=100)),
+                ("size", models.PositiveBigIntegerField(verbose_name="大小")),
+                ("sha256", models.CharField(max_length=64)),
+                ("uploaded_at", models.DateTimeField(verbose_name="上传时间")),
+                (
+                    "retention",
+                    models.CharField(
+                        choices=[("3m", "3 个月"), ("1y", "1 年"), ("permanent", "永久")],
+                        default="permanent",
+                        max_length=10,
+                        verbose_name="保管期限",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="attachments",
+                        to="cases.caseevent",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '附件',
-                'verbose_name_plural': '附件',
+                "verbose_name": "附件",
+                "verbose_name_plural": "附件",
             },
         ),
         migrations.CreateModel(
-            name='CaseLink',
+            name="CaseLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='关联说明')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links', to='cases.case')),
-                ('other', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=200, verbose_name="关联说明")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="links",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "other",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="cases.case",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='CaseNumberSequence',
+            name="CaseNumberSequence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('county_code', models.CharField(max_length=6)),
-                ('year', models.PositiveSmallIntegerField()),
-                ('last_value', models.PositiveIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("county_code", models.CharField(max_length=6)),
+                ("year", models.PositiveSmallIntegerField()),
+                ("last_value", models.PositiveIntegerField(default=0)),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('county_code', 'year'), name='casenumber_unique')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("county_code", "year"), name="casenumber_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CaseUnit',
+            name="CaseUnit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('lead', '牵头单位'), ('assist', '配合单位')], max_length=10, verbose_name='角色')),
-                ('status', models.CharField(choices=[('pending', '待签收'), ('signed', '已签收'), ('returned', '已退回')], default='pending', max_length=10, verbose_name='状态')),
-                ('active', models.BooleanField(default=True)),
-                ('dispatched_at', models.DateTimeField(verbose_name='分流时间')),
-                ('signed_at', models.DateTimeField(blank=True, null=True, verbose_name='签收时间')),
-                ('returned_reason', models.TextField(blank=True, verbose_name='退回理由')),
-                ('note', models.TextField(blank=True, verbose_name='办理意见')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='units', to='cases.case')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='case_assignments', to='org.unit', verbose_name='单位')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("lead", "牵头单位"), ("assist", "配合单位")],
+                        max_length=10,
+                        verbose_name="角色",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "待签收"),
+                            ("signed", "已签收"),
+                            ("returned", "已退回"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("active", models.BooleanField(default=True)),
+                ("dispatched_at", models.DateTimeField(verbose_name="分流时间")),
+                ("signed_at", models.DateTimeField(blank=True, null=True, verbose_name="签收时间")),
+                ("returned_reason", models.TextField(blank=True, verbose_name="退回理由")),
+                ("note", models.TextField(blank=True, verbose_name="办理意见")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="units",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="case_assignments",
+                        to="org.unit",
+                        verbose_name="单位",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '承办单位',
-                'verbose_name_plural': '承办单位',
+                "verbose_name": "承办单位",
+                "verbose_name_plural": "承办单位",
             },
         ),
         migrations.CreateModel(
-            name='CaseWatcher',
+            name="CaseWatcher",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(max_length=20)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='watchers', to='cases.case')),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='watched_cases', to='org.centre')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reason", models.CharField(max_length=20)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="watchers",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="watched_cases",
+                        to="org.centre",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='DeadlinePolicy',
+            name="DeadlinePolicy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('matter_type', models.CharField(blank=True, help_text='留空表示适用于所有事项类型', max_length=20, verbose_name='事项类型')),
-                ('stage', models.CharField(max_length=30, verbose_name='环节')),
-                ('amount', models.PositiveIntegerField(verbose_name='时限')),
-                ('unit', models.CharField(choices=[('calendar_days', '自然日'), ('working_days', '工作日'), ('months', '个月')], max_length=20, verbose_name='计算单位')),
-                ('basis', models.CharField(blank=True, max_length=200, verbose_name='依据')),
-                ('category', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, to='org.category', verbose_name='纠纷类别')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "matter_type",
+                    models.CharField(
+                        blank=True,
+                        help_text="留空表示适用于所有事项类型",
+                        max_length=20,
+                        verbose_name="事项类型",
+                    ),
+                ),
+                ("stage", models.CharField(max_length=30, verbose_name="环节")),
+                ("amount", models.PositiveIntegerField(verbose_name="时限")),
+                (
+                    "unit",
+                    models.CharField(
+                        choices=[
+                            ("calendar_days", "自然日"),
+                            ("working_days", "工作日"),
+                            ("months", "个月"),
+                        ],
+                        max_length=20,
+                        verbose_name="计算单位",
+                    ),
+                ),
+                ("basis", models.CharField(blank=True, max_length=200, verbose_name="依据")),
+                (
+                    "category",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="org.category",
+                        verbose_name="纠纷类别",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '办理时限规则',
-                'verbose_name_plural': '办理时限规则',
+                "verbose_name": "办理时限规则",
+                "verbose_name_plural": "办理时限规则",
             },
         ),
         migrations.CreateModel(
-            name='Extension',
+            name="Extension",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('requested_at', models.DateTimeField(verbose_name='申请时间')),
-                ('days', models.PositiveIntegerField(verbose_name='延期天数')),
-                ('reason', models.TextField(verbose_name='延期理由')),
-                ('status', models.CharField(choices=[('pending', '待审批'), ('granted', '已批准'), ('denied', '未批准')], default='pending', max_length=10, verbose_name='状态')),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('decision_note', models.TextField(blank=True, verbose_name='审批意见')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='extensions', to='cases.case')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("requested_at", models.DateTimeField(verbose_name="申请时间")),
+                ("days", models.PositiveIntegerField(verbose_name="延期天数")),
+                ("reason", models.TextField(verbose_name="延期理由")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "待审批"),
+                            ("granted", "已批准"),
+                            ("denied", "未批准"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("decision_note", models.TextField(blank=True, verbose_name="审批意见")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="extensions",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '延期申请',
-                'verbose_name_plural': '延期申请',
+                "verbose_name": "延期申请",
+                "verbose_name_plural": "延期申请",
             },
         ),
         migrations.CreateModel(
-            name='FollowUp',
+            name="FollowUp",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(verbose_name='回访时间')),
-                ('method', models.CharField(choices=[('phone', '电话'), ('visit', '上门'), ('in_person', '当面'), ('sms', '短信'), ('letter', '书面'), ('online', '网上')], max_length=20, verbose_name='回访方式')),
-                ('satisfaction', models.CharField(choices=[('satisfied', '满意'), ('basically', '基本满意'), ('dissatisfied', '不满意')], max_length=20, verbose_name='满意度')),
-                ('performance_status', models.CharField(blank=True, max_length=200, verbose_name='协议履行情况')),
-                ('lawsuit_filed', models.BooleanField(default=False, verbose_name='是否已起诉')),
-                ('escalation_signs', models.BooleanField(default=False, verbose_name='是否有激化迹象')),
-                ('note', models.TextField(blank=True, verbose_name='回访情况')),
-                ('by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='回访人')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='follow_ups', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(verbose_name="回访时间")),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("phone", "电话"),
+                            ("visit", "上门"),
+                            ("in_person", "当面"),
+                            ("sms", "短信"),
+                            ("letter", "书面"),
+                            ("online", "网上"),
+                        ],
+                        max_length=20,
+                        verbose_name="回访方式",
+                    ),
+                ),
+                (
+                    "satisfaction",
+                    models.CharField(
+                        choices=[
+                            ("satisfied", "满意"),
+                            ("basically", "基本满意"),
+                            ("dissatisfied", "不满意"),
+                        ],
+                        max_length=20,
+                        verbose_name="满意度",
+                    ),
+                ),
+                (
+                    "performance_status",
+                    models.CharField(blank=True, max_length=200, verbose_name="协议履行情况"),
+                ),
+                ("lawsuit_filed", models.BooleanField(default=False, verbose_name="是否已起诉")),
+                (
+                    "escalation_signs",
+                    models.BooleanField(default=False, verbose_name="是否有激化迹象"),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="回访情况")),
+                (
+                    "by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="回访人",
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follow_ups",
+                        to="cases.case",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '回访记录',
-                'verbose_name_plural': '回访记录',
-                'ordering': ['at'],
+                "verbose_name": "回访记录",
+                "verbose_name_plural": "回访记录",
+                "ordering": ["at"],
             },
         ),
         migrations.CreateModel(
-            name='MediationSession',
+            name="MediationSession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('held_at', models.DateTimeField(verbose_name='调解时间')),
-                ('place', models.CharField(max_length=100, verbose_name='调解地点')),
-                ('recorder', models.CharField(blank=True, max_length=40, verbose_name='记录人')),
-                ('participants', models.TextField(verbose_name='参加人员')),
-                ('applicant_account', models.TextField(verbose_name='申请人陈述')),
-                ('respondent_account', models.TextField(blank=True, verbose_name='被申请人陈述')),
-                ('facts_verified', models.TextField(blank=True, verbose_name='调查核实情况')),
-                ('result', models.TextField(verbose_name='调解结果')),
-                ('succeeded', models.BooleanField(default=False, verbose_name='是否达成协议')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sessions', to='cases.case')),
-                ('mediator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='mediation_sessions', to=settings.AUTH_USER_MODEL, verbose_name='调解员')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("held_at", models.DateTimeField(verbose_name="调解时间")),
+                ("place", models.CharField(max_length=100, verbose_name="调解地点")),
+                ("recorder", models.CharField(blank=True, max_length=40, verbose_name="记录人")),
+                ("participants", models.TextField(verbose_name="参加人员")),
+                ("applicant_account", models.TextField(verbose_name="申请人陈述")),
+                ("respondent_account", models.TextField(blank=True, verbose_name="被申请人陈述")),
+                ("facts_verified", models.TextField(blank=True, verbose_name="调查核实情况")),
+                ("result", models.TextField(verbose_name="调解结果")),
+                ("succeeded", models.BooleanField(default=False, verbose_name="是否达成协议")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sessions",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "mediator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="mediation_sessions",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="调解员",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '调解记录',
-                'verbose_name_plural': '调解记录',
-                'ordering': ['held_at'],
+                "verbose_name": "调解记录",
+                "verbose_name_plural": "调解记录",
+                "ordering": ["held_at"],
             },
         ),
         migrations.CreateModel(
-            name='Agreement',
+            name="Agreement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=40, unique=True, verbose_name='协议编号')),
-                ('facts', models.TextField(verbose_name='主要事实、争议事项及各方责任')),
-                ('terms', models.TextField(verbose_name='协议内容')),
-                ('performance', models.TextField(verbose_name='履行方式、地点、期限')),
-                ('signed_at', models.DateField(verbose_name='签订日期')),
-                ('judicial_confirmation_due', models.DateField(blank=True, null=True, verbose_name='申请司法确认截止日')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='agreements', to='cases.case')),
-                ('session', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='agreements', to='cases.mediationsession')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.CharField(max_length=40, unique=True, verbose_name="协议编号")),
+                ("facts", models.TextField(verbose_name="主要事实、争议事项及各方责任")),
+                ("terms", models.TextField(verbose_name="协议内容")),
+                ("performance", models.TextField(verbose_name="履行方式、地点、期限")),
+                ("signed_at", models.DateField(verbose_name="签订日期")),
+                (
+                    "judicial_confirmation_due",
+                    models.DateField(blank=True, null=True, verbose_name="申请司法确认截止日"),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="agreements",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "session",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="agreements",
+                        to="cases.mediationsession",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '调解协议',
-                'verbose_name_plural': '调解协议',
+                "verbose_name": "调解协议",
+                "verbose_name_plural": "调解协议",
             },
         ),
         migrations.CreateModel(
-            name='OutboxMessage',
+            name="OutboxMessage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('topic', models.CharField(max_length=40)),
-                ('payload', models.JSONField(default=dict)),
-                ('created_at', models.DateTimeField()),
-                ('claimed_by', models.CharField(blank=True, max_length=60)),
-                ('claimed_at', models.DateTimeField(blank=True, null=True)),
-                ('done_at', models.DateTimeField(blank=True, null=True)),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
-                ('last_error', models.TextField(blank=True)),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='outbox', to='cases.caseevent')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("topic", models.CharField(max_length=40)),
+                ("payload", models.JSONField(default=dict)),
+                ("created_at", models.DateTimeField()),
+                ("claimed_by", models.CharField(blank=True, max_length=60)),
+                ("claimed_at", models.DateTimeField(blank=True, null=True)),
+                ("done_at", models.DateTimeField(blank=True, null=True)),
+                ("attempts", models.PositiveSmallIntegerField(default=0)),
+                ("last_error", models.TextField(blank=True)),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="outbox",
+                        to="cases.caseevent",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Party',
+            name="Party",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('applicant', '申请人'), ('respondent', '被申请人'), ('third_party', '第三人'), ('agent', '代理人')], max_length=20, verbose_name='身份')),
-                ('kind', models.CharField(choices=[('person', '自然人'), ('organisation', '法人或其他组织')], default='person', max_length=20, verbose_name='类型')),
-                ('name', models.CharField(max_length=100, verbose_name='姓名/名称')),
-                ('sex', models.CharField(blank=True, choices=[('male', '男'), ('female', '女')], max_length=10, verbose_name='性别')),
-                ('ethnicity', models.CharField(blank=True, max_length=20, verbose_name='民族')),
-                ('birth_date', models.DateField(blank=True, null=True, verbose_name='出生日期')),
-                ('id_type', models.CharField(blank=True, choices=[('citizen_id', '居民身份证'), ('passport', '护照'), ('hk_macao', '港澳居民来往内地通行证'), ('taiwan', '台湾居民来往大陆通行证'), ('other', '其他证件')], max_length=20, verbose_name='证件类型')),
-                ('id_number', jiefen.core.fields.EncryptedTextField(blank=True, hash_field='id_hash', verbose_name='证件号码')),
-                ('id_hash', models.CharField(blank=True, max_length=64)),
-                ('phone', jiefen.core.fields.EncryptedTextField(blank=True, hash_field='phone_hash', verbose_name='联系电话')),
-                ('phone_hash', models.CharField(blank=True, max_length=64)),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='住址')),
-                ('occupation', models.CharField(blank=True, max_length=60, verbose_name='职业')),
-                ('employer', models.CharField(blank=True, max_length=100, verbose_name='工作单位')),
-                ('credit_code', models.CharField(blank=True, max_length=18, verbose_name='统一社会信用代码')),
-                ('representative', models.CharField(blank=True, max_length=40, verbose_name='法定代表人/负责人')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='parties', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("applicant", "申请人"),
+                            ("respondent", "被申请人"),
+                            ("third_party", "第三人"),
+                            ("agent", "代理人"),
+                        ],
+                        max_length=20,
+                        verbose_name="身份",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("person", "自然人"), ("organisation", "法人或其他组织")],
+                        default="person",
+                        max_length=20,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="姓名/名称")),
+                (
+                    "sex",
+                    models.CharField(
+                        blank=True,
+                        choices=[("male", "男"), ("female", "女")],
+                        max_length=10,
+                        verbose_name="性别",
+                    ),
+                ),
+                ("ethnicity", models.CharField(blank=True, max_length=20, verbose_name="民族")),
+                ("birth_date", models.DateField(blank=True, null=True, verbose_name="出生日期")),
+                (
+                    "id_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("citizen_id", "居民身份证"),
+                            ("passport", "护照"),
+                            ("hk_macao", "港澳居民来往内地通行证"),
+                            ("taiwan", "台湾居民来往大陆通行证"),
+                            ("other", "其他证件"),
+                        ],
+                        max_length=20,
+                        verbose_name="证件类型",
+                    ),
+                ),
+                (
+                    "id_number",
+                    jiefen.core.fields.EncryptedTextField(
+                        blank=True, hash_field="id_hash", verbose_name="证件号码"
+                    ),
+                ),
+                ("id_hash", models.CharField(blank=True, max_length=64)),
+                (
+                    "phone",
+                    jiefen.core.fields.EncryptedTextField(
+                        blank=True, hash_field="phone_hash", verbose_name="联系电话"
+                    ),
+                ),
+                ("phone_hash", models.CharField(blank=True, max_length=64)),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="住址")),
+                ("occupation", models.CharField(blank=True, max_length=60, verbose_name="职业")),
+                ("employer", models.CharField(blank=True, max_length=100, verbose_name="工作单位")),
+                (
+                    "credit_code",
+                    models.CharField(blank=True, max_length=18, verbose_name="统一社会信用代码"),
+                ),
+                (
+                    "representative",
+                    models.CharField(blank=True, max_length=40, verbose_name="法定代表人/负责人"),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="parties",
+                        to="cases.case",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '当事人',
-                'verbose_name_plural': '当事人',
+                "verbose_name": "当事人",
+                "verbose_name_plural": "当事人",
             },
         ),
         migrations.CreateModel(
-            name='Supervision',
+            name="Supervision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('supervise', '督办'), ('urge', '催办')], max_length=10, verbose_name='类型')),
-                ('at', models.DateTimeField(verbose_name='时间')),
-                ('due', models.DateField(blank=True, null=True, verbose_name='办理时限')),
-                ('note', models.TextField(verbose_name='督办意见')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='解除时间')),
-                ('by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='督办人')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='supervisions', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("supervise", "督办"), ("urge", "催办")],
+                        max_length=10,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("at", models.DateTimeField(verbose_name="时间")),
+                ("due", models.DateField(blank=True, null=True, verbose_name="办理时限")),
+                ("note", models.TextField(verbose_name="督办意见")),
+                ("closed_at", models.DateTimeField(blank=True, null=True, verbose_name="解除时间")),
+                (
+                    "by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="督办人",
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="supervisions",
+                        to="cases.case",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '督办催办',
-                'verbose_name_plural': '督办催办',
-                'ordering': ['at'],
+                "verbose_name": "督办催办",
+                "verbose_name_plural": "督办催办",
+                "ordering": ["at"],
             },
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['centre', 'state', '-registered_at'], name='case_centre_state'),
+            model_name="case",
+            index=models.Index(
+                fields=["centre", "state", "-registered_at"], name="case_centre_state"
+            ),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['centre_code', 'state'], name='case_centre_code_state'),
+            model_name="case",
+            index=models.Index(fields=["centre_code", "state"], name="case_centre_code_state"),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['place_code', 'registered_at'], name='case_place_code'),
+            model_name="case",
+            index=models.Index(fields=["place_code", "registered_at"], name="case_place_code"),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['state', 'handling_due'], name='case_state_handling_due'),
+            model_name="case",
+            index=models.Index(fields=["state", "handling_due"], name="case_state_handling_due"),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['handler', 'state'], name='case_handler_state'),
+            model_name="case",
+            index=models.Index(fields=["handler", "state"], name="case_handler_state"),
         ),
         migrations.AddConstraint(
-            model_name='case',
-            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['registered', 'awaiting_materials', 'accepted', 'dispatched', 'in_progress', 'escalation_pending', 'resolved', 'closed', 'archived', 'rejected'])), name='case_state_valid'),
+            model_name="case",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "state__in",
+                        [
+                            "registered",
+                            "awaiting_materials",
+                            "accepted",
+                            "dispatched",
+                            "in_progress",
+                            "escalation_pending",
+                            "resolved",
+                            "closed",
+                            "archived",
+                            "rejected",
+                        ],
+                    )
+                ),
+                name="case_state_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='case',
-            constraint=models.CheckConstraint(condition=models.Q(('people_count__gte', 1)), name='case_people_positive'),
+            model_name="case",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("people_count__gte", 1)), name="case_people_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='case',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__isnull', True), ('amount__gte', 0), _connector='OR'), name='case_amount_not_negative'),
+            model_name="case",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__isnull", True), ("amount__gte", 0), _connector="OR"),
+                name="case_amount_not_negative",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='caseevent',
-            constraint=models.UniqueConstraint(fields=('case', 'seq'), name='caseevent_seq_unique'),
+            model_name="caseevent",
+            constraint=models.UniqueConstraint(fields=("case", "seq"), name="caseevent_seq_unique"),
         ),
         migrations.AddConstraint(
-            model_name='caseevent',
-            constraint=models.UniqueConstraint(condition=models.Q(('idempotency_key__isnull', False)), fields=('idempotency_key',), name='caseevent_idempotency_unique'),
+            model_name="caseevent",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("idempotency_key__isnull", False)),
+                fields=("idempotency_key",),
+                name="caseevent_idempotency_unique",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='caselink',
-            constraint=models.UniqueConstraint(fields=('case', 'other'), name='caselink_unique'),
+            model_name="caselink",
+            constraint=models.UniqueConstraint(fields=("case", "other"), name="caselink_unique"),
         ),
         migrations.AddConstraint(
-            model_name='caselink',
-            constraint=models.CheckConstraint(condition=models.Q(('case', models.F('other')), _negated=True), name='caselink_not_self'),
+            model_name="caselink",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("case", models.F("other")), _negated=True),
+                name="caselink_not_self",
+            ),
         ),
         migrations.AddIndex(
-            model_name='caseunit',
-            index=models.Index(fields=['unit', 'active', 'status'], name='caseunit_unit_queue'),
+            model_name="caseunit",
+            index=models.Index(fields=["unit", "active", "status"], name="caseunit_unit_queue"),
         ),
         migrations.AddConstraint(
-            model_name='caseunit',
-            constraint=models.UniqueConstraint(condition=models.Q(('active', True), ('role', 'lead')), fields=('case',), name='caseunit_one_active_lead'),
+            model_name="caseunit",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("active", True), ("role", "lead")),
+                fields=("case",),
+                name="caseunit_one_active_lead",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='caseunit',
-            constraint=models.UniqueConstraint(condition=models.Q(('active', True)), fields=('case', 'unit'), name='caseunit_unit_once_active'),
+            model_name="caseunit",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("active", True)),
+                fields=("case", "unit"),
+                name="caseunit_unit_once_active",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='casewatcher',
-            constraint=models.UniqueConstraint(fields=('case', 'centre'), name='casewatcher_unique'),
+            model_name="casewatcher",
+            constraint=models.UniqueConstraint(
+                fields=("case", "centre"), name="casewatcher_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='deadlinepolicy',
-            constraint=models.UniqueConstraint(fields=('matter_type', 'category', 'stage'), name='deadline_policy_unique'),
+            model_name="deadlinepolicy",
+            constraint=models.UniqueConstraint(
+                fields=("matter_type", "category", "stage"), name="deadline_policy_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='extension',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'pending')), fields=('case',), name='extension_one_pending'),
+            model_name="extension",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "pending")),
+                fields=("case",),
+                name="extension_one_pending",
+            ),
         ),
         migrations.AddIndex(
-            model_name='outboxmessage',
-            index=models.Index(fields=['done_at', 'claimed_at', 'id'], name='outbox_pending'),
+            model_name="outboxmessage",
+            index=models.Index(fields=["done_at", "claimed_at", "id"], name="outbox_pending"),
         ),
         migrations.AddIndex(
-            model_name='party',
-            index=models.Index(fields=['id_hash'], name='party_id_hash'),
+            model_name="party",
+            index=models.Index(fields=["id_hash"], name="party_id_hash"),
         ),
         migrations.AddIndex(
-            model_name='party',
-            index=models.Index(fields=['phone_hash'], name='party_phone_hash'),
+            model_name="party",
+            index=models.Index(fields=["phone_hash"], name="party_phone_hash"),
         ),
         migrations.AddIndex(
-            model_name='party',
-            index=models.Index(fields=['name'], name='party_name'),
+            model_name="party",
+            index=models.Index(fields=["name"], name="party_name"),
         ),
         migrations.AddIndex(
-            model_name='supervision',
-            index=models.Index(fields=['kind', 'closed_at', 'due'], name='supervision_open_due'),
+            model_name="supervision",
+            index=models.Index(fields=["kind", "closed_at", "due"], name="supervision_open_due"),
         ),
     ]

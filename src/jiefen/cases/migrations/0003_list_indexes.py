@@ -5,20 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0002_append_only_events_and_policies'),
-        ('org', '0003_public_portal_role'),
+        ("cases", "0002_append_only_events_and_policies"),
+        ("org", "0003_public_portal_role"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['-registered_at', '-id', 'place_code'], name='case_recent'),
+            model_name="case",
+            index=models.Index(fields=["-registered_at", "-id", "place_code"], name="case_recent"),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['state', '-registered_at', '-id', 'place_code'], name='case_state_recent'),
+            model_name="case",
+            index=models.Index(
+                fields=["state", "-registered_at", "-id", "place_code"], name="case_state_recent"
+            ),
         ),
     ]

@@ -11,6 +11,19 @@ from jiefen.cases.models.records import (
 )
 
 __all__ = [
-    "Agreement", "Attachment", "Case", "CaseEvent", "CaseLink", "CaseNumberSequence", "CaseUnit", "CaseWatcher",
-    "DeadlinePolicy", "Extension", "FollowUp", "MediationSession", "OutboxMessage", "Party", "Supervision",
+    "Agreement",
+    "Attachment",
+    "Case",
+    "CaseEvent",
+    "CaseLink",
+    "CaseNumberSequence",
+    "CaseUnit",
+    "CaseWatcher",
+    "DeadlinePolicy",
+    "Extension",
+    "FollowUp",
+    "MediationSession",
+    "OutboxMessage",
+    "Party",
+    "Supervision",
 ]

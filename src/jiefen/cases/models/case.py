@@ -26,7 +26,9 @@ class Case(models.Model):
     query_code_hash = models.CharField(max_length=64, blank=True)
     matter_type = models.CharField("事项类型", max_length=20, choices=MatterType.choices)
     channel = models.CharField("来源渠道", max_length=20, choices=Channel.choices)
-    category = models.ForeignKey(Category, models.PROTECT, related_name="cases", verbose_name="纠纷类别")
+    category = models.ForeignKey(
+        Category, models.PROTECT, related_name="cases", verbose_name="纠纷类别"
+    )
     title = models.CharField("标题", max_length=100)
     description = models.TextField("事项概要")
     occurred_at = models.DateTimeField("发生时间", null=True, blank=True)
@@ -35,20 +37,39 @@ class Case(models.Model):
     longitude = models.DecimalField("经度", max_digits=9, decimal_places=6, null=True, blank=True)
     latitude = models.DecimalField("纬度", max_digits=9, decimal_places=6, null=True, blank=True)
     people_count = models.PositiveIntegerField("涉及人数", default=1)
-    amount = models.DecimalField("涉及金额（元）", max_digits=14, decimal_places=2, null=True, blank=True)
+    amount = models.DecimalField(
+        "涉及金额（元）", max_digits=14, decimal_places=2, null=True, blank=True
+    )
     is_group = models.BooleanField("群体性", default=False)
     external_ref = models.CharField("来源系统编号", max_length=60, blank=True)
-    source_unit = models.ForeignKey(Unit, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="移送单位")
+    source_unit = models.ForeignKey(
+        Unit, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="移送单位"
+    )
 
     state = models.CharField("状态", max_length=20, choices=State.choices, default=State.REGISTERED)
     level = models.CharField("办理层级", max_length=10, choices=Level.choices)
-    centre = models.ForeignKey(Centre, models.PROTECT, related_name="cases", verbose_name="承办中心")
+    centre = models.ForeignKey(
+        Centre, models.PROTECT, related_name="cases", verbose_name="承办中心"
+    )
     centre_code = models.BigIntegerField()
     place_code = models.BigIntegerField()
-    handler = models.ForeignKey(User, models.PROTECT, null=True, blank=True, related_name="handled_cases", verbose_name="承办人")
-    first_responder = models.ForeignKey(User, models.PROTECT, related_name="first_responded_cases", verbose_name="首问责任人")
-    registered_by = models.ForeignKey(User, models.PROTECT, related_name="registered_cases", verbose_name="登记人")
-    risk_level = models.CharField("风险等级", max_length=10, choices=RiskLevel.choices, default=RiskLevel.NONE)
+    handler = models.ForeignKey(
+        User,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="handled_cases",
+        verbose_name="承办人",
+    )
+    first_responder = models.ForeignKey(
+        User, models.PROTECT, related_name="first_responded_cases", verbose_name="首问责任人"
+    )
+    registered_by = models.ForeignKey(
+        User, models.PROTECT, related_name="registered_cases", verbose_name="登记人"
+    )
+    risk_level = models.CharField(
+        "风险等级", max_length=10, choices=RiskLevel.choices, default=RiskLevel.NONE
+    )
 
     registered_at = models.DateTimeField("登记时间")
     accepted_at = models.DateTimeField("受理时间", null=True, blank=True)
@@ -68,16 +89,27 @@ class Case(models.Model):
     result_summary = models.TextField("办理结果说明", blank=True)
     feedback = models.TextField("反馈意见", blank=True)
     notified_at = models.DateTimeField("结果告知时间", null=True, blank=True)
-    satisfaction = models.CharField("满意度", max_length=20, choices=Satisfaction.choices, blank=True)
+    satisfaction = models.CharField(
+        "满意度", max_length=20, choices=Satisfaction.choices, blank=True
+    )
     is_supervised = models.BooleanField("督办中", default=False)
     urge_count = models.PositiveIntegerField("催办次数", default=0)
     reject_reason = models.TextField("不予受理理由", blank=True)
     other_route = models.CharField("其他途径", max_length=200, blank=True)
     missing_materials = models.JSONField("需补正材料", default=list, blank=True)
-    escalation_target = models.ForeignKey(Centre, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="提级至")
+    escalation_target = models.ForeignKey(
+        Centre, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="提级至"
+    )
     escalation_opinion = models.TextField("提级意见", blank=True)
     escalation_from_state = models.CharField(max_length=20, choices=State.choices, blank=True)
-    merged_into = models.ForeignKey("self", models.PROTECT, null=True, blank=True, related_name="merged_cases", verbose_name="合并至")
+    merged_into = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_cases",
+        verbose_name="合并至",
+    )
 
     event_count = models.PositiveIntegerField(default=0)
     last_event_hash = models.CharField(max_length=64, blank=True)
@@ -89,7 +121,9 @@ class Case(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(state__in=State.values), name="case_state_valid"),
             models.CheckConstraint(condition=Q(people_count__gte=1), name="case_people_positive"),
-            models.CheckConstraint(condition=Q(amount__isnull=True) | Q(amount__gte=0), name="case_amount_not_negative"),
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True) | Q(amount__gte=0), name="case_amount_not_negative"
+            ),
         ]
         indexes = [
             # work queues: a centre's cases in one state, newest first
@@ -105,7 +139,9 @@ class Case(models.Model):
             # work lists, newest first: walk from the newest end, checking the place range on the
             # index entry, and stop after a page (no sort of the whole jurisdiction)
             models.Index(fields=["-registered_at", "-id", "place_code"], name="case_recent"),
-            models.Index(fields=["state", "-registered_at", "-id", "place_code"], name="case_state_recent"),
+            models.Index(
+                fields=["state", "-registered_at", "-id", "place_code"], name="case_state_recent"
+            ),
         ]
 
     def __str__(self):
@@ -116,9 +152,13 @@ class CaseUnit(models.Model):
     """A unit the case was dispatched to: lead (牵头) or assisting (配合), with its sign-for state."""
 
     case = models.ForeignKey(Case, models.CASCADE, related_name="units")
-    unit = models.ForeignKey(Unit, models.PROTECT, related_name="case_assignments", verbose_name="单位")
+    unit = models.ForeignKey(
+        Unit, models.PROTECT, related_name="case_assignments", verbose_name="单位"
+    )
     role = models.CharField("角色", max_length=10, choices=UnitRole.choices)
-    status = models.CharField("状态", max_length=10, choices=UnitStatus.choices, default=UnitStatus.PENDING)
+    status = models.CharField(
+        "状态", max_length=10, choices=UnitStatus.choices, default=UnitStatus.PENDING
+    )
     active = models.BooleanField(default=True)
     dispatched_at = models.DateTimeField("分流时间")
     signed_at = models.DateTimeField("签收时间", null=True, blank=True)
@@ -129,8 +169,14 @@ class CaseUnit(models.Model):
         verbose_name = "承办单位"
         verbose_name_plural = "承办单位"
         constraints = [
-            models.UniqueConstraint(fields=["case"], condition=Q(active=True, role="lead"), name="caseunit_one_active_lead"),
-            models.UniqueConstraint(fields=["case", "unit"], condition=Q(active=True), name="caseunit_unit_once_active"),
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=Q(active=True, role="lead"),
+                name="caseunit_one_active_lead",
+            ),
+            models.UniqueConstraint(
+                fields=["case", "unit"], condition=Q(active=True), name="caseunit_unit_once_active"
+            ),
         ]
         indexes = [
             # a unit handler's queue: active assignments of my unit
@@ -149,7 +195,9 @@ class CaseWatcher(models.Model):
     reason = models.CharField(max_length=20)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["case", "centre"], name="casewatcher_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "centre"], name="casewatcher_unique")
+        ]
 
 
 class CaseLink(models.Model):
@@ -172,4 +220,6 @@ class CaseNumberSequence(models.Model):
     last_value = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["county_code", "year"], name="casenumber_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["county_code", "year"], name="casenumber_unique")
+        ]

@@ -31,7 +31,11 @@ class CaseEvent(models.Model):
         ordering = ["case", "seq"]
         constraints = [
             models.UniqueConstraint(fields=["case", "seq"], name="caseevent_seq_unique"),
-            models.UniqueConstraint(fields=["idempotency_key"], condition=Q(idempotency_key__isnull=False), name="caseevent_idempotency_unique"),
+            models.UniqueConstraint(
+                fields=["idempotency_key"],
+                condition=Q(idempotency_key__isnull=False),
+                name="caseevent_idempotency_unique",
+            ),
         ]
 
     def __str__(self):
@@ -68,8 +72,12 @@ class DeadlinePolicy(models.Model):
         WORKING_DAYS = "working_days", "工作日"
         MONTHS = "months", "个月"
 
-    matter_type = models.CharField("事项类型", max_length=20, blank=True, help_text="留空表示适用于所有事项类型")
-    category = models.ForeignKey("org.Category", models.CASCADE, null=True, blank=True, verbose_name="纠纷类别")
+    matter_type = models.CharField(
+        "事项类型", max_length=20, blank=True, help_text="留空表示适用于所有事项类型"
+    )
+    category = models.ForeignKey(
+        "org.Category", models.CASCADE, null=True, blank=True, verbose_name="纠纷类别"
+    )
     stage = models.CharField("环节", max_length=30)
     amount = models.PositiveIntegerField("时限")
     unit = models.CharField("计算单位", max_length=20, choices=Unit.choices)
@@ -79,7 +87,9 @@ class DeadlinePolicy(models.Model):
         verbose_name = "办理时限规则"
         verbose_name_plural = "办理时限规则"
         constraints = [
-            models.UniqueConstraint(fields=["matter_type", "category", "stage"], name="deadline_policy_unique"),
+            models.UniqueConstraint(
+                fields=["matter_type", "category", "stage"], name="deadline_policy_unique"
+            ),
         ]
 
     def __str__(self):

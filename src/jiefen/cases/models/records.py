@@ -25,7 +25,9 @@ class Attachment(models.Model):
         PERMANENT = "permanent", "永久"
 
     case = models.ForeignKey(Case, models.CASCADE, related_name="attachments")
-    event = models.ForeignKey("cases.CaseEvent", models.PROTECT, null=True, blank=True, related_name="attachments")
+    event = models.ForeignKey(
+        "cases.CaseEvent", models.PROTECT, null=True, blank=True, related_name="attachments"
+    )
     file = models.FileField("文件", upload_to="cases/%Y/%m/")
     original_name = models.CharField("文件名", max_length=200)
     kind = models.CharField("材料类型", max_length=20, choices=Kind.choices, default=Kind.OTHER)
@@ -34,7 +36,9 @@ class Attachment(models.Model):
     sha256 = models.CharField(max_length=64)
     uploaded_by = models.ForeignKey(User, models.PROTECT, null=True, blank=True, related_name="+")
     uploaded_at = models.DateTimeField("上传时间")
-    retention = models.CharField("保管期限", max_length=10, choices=Retention.choices, default=Retention.PERMANENT)
+    retention = models.CharField(
+        "保管期限", max_length=10, choices=Retention.choices, default=Retention.PERMANENT
+    )
 
     class Meta:
         verbose_name = "附件"
@@ -48,7 +52,9 @@ class MediationSession(models.Model):
     case = models.ForeignKey(Case, models.CASCADE, related_name="sessions")
     held_at = models.DateTimeField("调解时间")
     place = models.CharField("调解地点", max_length=100)
-    mediator = models.ForeignKey(User, models.PROTECT, related_name="mediation_sessions", verbose_name="调解员")
+    mediator = models.ForeignKey(
+        User, models.PROTECT, related_name="mediation_sessions", verbose_name="调解员"
+    )
     recorder = models.CharField("记录人", max_length=40, blank=True)
     participants = models.TextField("参加人员")
     applicant_account = models.TextField("申请人陈述")
@@ -70,7 +76,9 @@ class Agreement(models.Model):
     """人民调解协议书 (人民调解法 art. 29)."""
 
     case = models.ForeignKey(Case, models.CASCADE, related_name="agreements")
-    session = models.ForeignKey(MediationSession, models.PROTECT, null=True, blank=True, related_name="agreements")
+    session = models.ForeignKey(
+        MediationSession, models.PROTECT, null=True, blank=True, related_name="agreements"
+    )
     number = models.CharField("协议编号", max_length=40, unique=True)
     facts = models.TextField("主要事实、争议事项及各方责任")
     terms = models.TextField("协议内容")
@@ -146,5 +154,7 @@ class Extension(models.Model):
         verbose_name = "延期申请"
         verbose_name_plural = "延期申请"
         constraints = [
-            models.UniqueConstraint(fields=["case"], condition=models.Q(status="pending"), name="extension_one_pending"),
+            models.UniqueConstraint(
+                fields=["case"], condition=models.Q(status="pending"), name="extension_one_pending"
+            ),
         ]

@@ -4,73 +4,111 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='CalendarDay',
+            name="CalendarDay",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(unique=True, verbose_name='日期')),
-                ('is_workday', models.BooleanField(verbose_name='是否工作日')),
-                ('name', models.CharField(blank=True, max_length=40, verbose_name='名称')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(unique=True, verbose_name="日期")),
+                ("is_workday", models.BooleanField(verbose_name="是否工作日")),
+                ("name", models.CharField(blank=True, max_length=40, verbose_name="名称")),
             ],
             options={
-                'verbose_name': '节假日与调休',
-                'verbose_name_plural': '节假日与调休',
-                'ordering': ['date'],
+                "verbose_name": "节假日与调休",
+                "verbose_name_plural": "节假日与调休",
+                "ordering": ["date"],
             },
         ),
         migrations.CreateModel(
-            name='CalendarYear',
+            name="CalendarYear",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(unique=True, verbose_name='年份')),
-                ('source', models.CharField(default='chinese-calendar', max_length=40, verbose_name='来源')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='说明')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(unique=True, verbose_name="年份")),
+                (
+                    "source",
+                    models.CharField(
+                        default="chinese-calendar", max_length=40, verbose_name="来源"
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=200, verbose_name="说明")),
             ],
             options={
-                'verbose_name': '节假日年度',
-                'verbose_name_plural': '节假日年度',
-                'ordering': ['year'],
+                "verbose_name": "节假日年度",
+                "verbose_name_plural": "节假日年度",
+                "ordering": ["year"],
             },
         ),
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.BigIntegerField(unique=True, verbose_name='序号')),
-                ('at', models.DateTimeField(verbose_name='时间')),
-                ('event', models.CharField(max_length=40, verbose_name='事件')),
-                ('outcome', models.CharField(choices=[('success', '成功'), ('failure', '失败')], max_length=10, verbose_name='结果')),
-                ('actor_id', models.BigIntegerField(blank=True, null=True, verbose_name='用户ID')),
-                ('actor_username', models.CharField(blank=True, max_length=150, verbose_name='用户名')),
-                ('ip', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP 地址')),
-                ('target', models.CharField(blank=True, max_length=200, verbose_name='对象')),
-                ('detail', models.JSONField(blank=True, default=dict, verbose_name='详情')),
-                ('prev_hash', models.CharField(max_length=64)),
-                ('hash', models.CharField(max_length=64, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("seq", models.BigIntegerField(unique=True, verbose_name="序号")),
+                ("at", models.DateTimeField(verbose_name="时间")),
+                ("event", models.CharField(max_length=40, verbose_name="事件")),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[("success", "成功"), ("failure", "失败")],
+                        max_length=10,
+                        verbose_name="结果",
+                    ),
+                ),
+                ("actor_id", models.BigIntegerField(blank=True, null=True, verbose_name="用户ID")),
+                (
+                    "actor_username",
+                    models.CharField(blank=True, max_length=150, verbose_name="用户名"),
+                ),
+                ("ip", models.GenericIPAddressField(blank=True, null=True, verbose_name="IP 地址")),
+                ("target", models.CharField(blank=True, max_length=200, verbose_name="对象")),
+                ("detail", models.JSONField(blank=True, default=dict, verbose_name="详情")),
+                ("prev_hash", models.CharField(max_length=64)),
+                ("hash", models.CharField(max_length=64, unique=True)),
             ],
             options={
-                'verbose_name': '审计日志',
-                'verbose_name_plural': '审计日志',
-                'ordering': ['seq'],
-                'indexes': [models.Index(fields=['actor_username', 'at'], name='audit_actor_at'), models.Index(fields=['event', 'at'], name='audit_event_at')],
+                "verbose_name": "审计日志",
+                "verbose_name_plural": "审计日志",
+                "ordering": ["seq"],
+                "indexes": [
+                    models.Index(fields=["actor_username", "at"], name="audit_actor_at"),
+                    models.Index(fields=["event", "at"], name="audit_event_at"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='AuditHead',
+            name="AuditHead",
             fields=[
-                ('id', models.PositiveSmallIntegerField(default=1, primary_key=True, serialize=False)),
-                ('last_hash', models.CharField(max_length=64)),
-                ('count', models.BigIntegerField(default=0)),
+                (
+                    "id",
+                    models.PositiveSmallIntegerField(default=1, primary_key=True, serialize=False),
+                ),
+                ("last_hash", models.CharField(max_length=64)),
+                ("count", models.BigIntegerField(default=0)),
             ],
             options={
-                'constraints': [models.CheckConstraint(condition=models.Q(('id', 1)), name='audithead_singleton')],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("id", 1)), name="audithead_singleton"
+                    )
+                ],
             },
         ),
     ]

@@ -11,226 +11,664 @@ import jiefen.org.models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=20, unique=True, verbose_name='代码')),
-                ('name', models.CharField(max_length=40, unique=True, verbose_name='名称')),
-                ('source', models.CharField(choices=[('ministry', '司法部人民调解统计分类'), ('grid', '网格化管理扩展'), ('local', '本地扩展')], default='local', max_length=20, verbose_name='来源')),
-                ('sort', models.PositiveSmallIntegerField(default=100, verbose_name='排序')),
-                ('active', models.BooleanField(default=True, verbose_name='启用')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=20, unique=True, verbose_name="代码")),
+                ("name", models.CharField(max_length=40, unique=True, verbose_name="名称")),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("ministry", "司法部人民调解统计分类"),
+                            ("grid", "网格化管理扩展"),
+                            ("local", "本地扩展"),
+                        ],
+                        default="local",
+                        max_length=20,
+                        verbose_name="来源",
+                    ),
+                ),
+                ("sort", models.PositiveSmallIntegerField(default=100, verbose_name="排序")),
+                ("active", models.BooleanField(default=True, verbose_name="启用")),
             ],
             options={
-                'verbose_name': '纠纷类别',
-                'verbose_name_plural': '纠纷类别',
-                'ordering': ['sort', 'code'],
+                "verbose_name": "纠纷类别",
+                "verbose_name_plural": "纠纷类别",
+                "ordering": ["sort", "code"],
             },
         ),
         migrations.CreateModel(
-            name='Centre',
+            name="Centre",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, verbose_name='名称')),
-                ('kind', models.CharField(choices=[('governance', '社会治理综合服务中心'), ('zongzhi', '综治中心')], default='governance', max_length=20, verbose_name='类型')),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='地址')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='联系电话')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, verbose_name="名称")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("governance", "社会治理综合服务中心"), ("zongzhi", "综治中心")],
+                        default="governance",
+                        max_length=20,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="地址")),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="联系电话")),
             ],
             options={
-                'verbose_name': '中心',
-                'verbose_name_plural': '中心',
-                'ordering': ['region__code'],
+                "verbose_name": "中心",
+                "verbose_name_plural": "中心",
+                "ordering": ["region__code"],
             },
         ),
         migrations.CreateModel(
-            name='Department',
+            name="Department",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=40, verbose_name='科室')),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='departments', to='org.centre', verbose_name='中心')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=40, verbose_name="科室")),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="departments",
+                        to="org.centre",
+                        verbose_name="中心",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '科室',
-                'verbose_name_plural': '科室',
+                "verbose_name": "科室",
+                "verbose_name_plural": "科室",
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('username', models.CharField(error_messages={'unique': 'A user with that username already exists.'}, help_text='Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.', max_length=150, unique=True, validators=[django.contrib.auth.validators.UnicodeUsernameValidator()], verbose_name='username')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email address')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('full_name', models.CharField(max_length=40, verbose_name='姓名')),
-                ('phone', jiefen.core.fields.EncryptedTextField(blank=True, hash_field='phone_hash', verbose_name='手机号码')),
-                ('phone_hash', models.CharField(blank=True, db_index=True, max_length=64)),
-                ('job_title', models.CharField(blank=True, max_length=40, verbose_name='职务')),
-                ('password_changed_at', models.DateTimeField(blank=True, null=True, verbose_name='密码修改时间')),
-                ('must_change_password', models.BooleanField(default=True, verbose_name='下次登录须改密码')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
-                ('centre', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='staff', to='org.centre', verbose_name='所在中心')),
-                ('department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='staff', to='org.department', verbose_name='科室')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "username",
+                    models.CharField(
+                        error_messages={"unique": "A user with that username already exists."},
+                        help_text="Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.",
+                        max_length=150,
+                        unique=True,
+                        validators=[django.contrib.auth.validators.UnicodeUsernameValidator()],
+                        verbose_name="username",
+                    ),
+                ),
+                (
+                    "first_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="first name"),
+                ),
+                (
+                    "last_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="last name"),
+                ),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="email address"),
+                ),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="date joined"
+                    ),
+                ),
+                ("full_name", models.CharField(max_length=40, verbose_name="姓名")),
+                (
+                    "phone",
+                    jiefen.core.fields.EncryptedTextField(
+                        blank=True, hash_field="phone_hash", verbose_name="手机号码"
+                    ),
+                ),
+                ("phone_hash", models.CharField(blank=True, db_index=True, max_length=64)),
+                ("job_title", models.CharField(blank=True, max_length=40, verbose_name="职务")),
+                (
+                    "password_changed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="密码修改时间"),
+                ),
+                (
+                    "must_change_password",
+                    models.BooleanField(default=True, verbose_name="下次登录须改密码"),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="staff",
+                        to="org.centre",
+                        verbose_name="所在中心",
+                    ),
+                ),
+                (
+                    "department",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="staff",
+                        to="org.department",
+                        verbose_name="科室",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '工作人员',
-                'verbose_name_plural': '工作人员',
+                "verbose_name": "工作人员",
+                "verbose_name_plural": "工作人员",
             },
             managers=[
-                ('objects', jiefen.org.models.StaffManager()),
+                ("objects", jiefen.org.models.StaffManager()),
             ],
         ),
         migrations.CreateModel(
-            name='DutyShift',
+            name="DutyShift",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='日期')),
-                ('shift', models.CharField(choices=[('day', '白班'), ('night', '夜班'), ('all_day', '全天')], max_length=10, verbose_name='班次')),
-                ('duty_role', models.CharField(choices=[('leader', '带班领导'), ('staff', '值班人员')], max_length=10, verbose_name='值班角色')),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='duty_shifts', to='org.centre', verbose_name='中心')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='duty_shifts', to=settings.AUTH_USER_MODEL, verbose_name='值班人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="日期")),
+                (
+                    "shift",
+                    models.CharField(
+                        choices=[("day", "白班"), ("night", "夜班"), ("all_day", "全天")],
+                        max_length=10,
+                        verbose_name="班次",
+                    ),
+                ),
+                (
+                    "duty_role",
+                    models.CharField(
+                        choices=[("leader", "带班领导"), ("staff", "值班人员")],
+                        max_length=10,
+                        verbose_name="值班角色",
+                    ),
+                ),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="duty_shifts",
+                        to="org.centre",
+                        verbose_name="中心",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="duty_shifts",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="值班人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '值班表',
-                'verbose_name_plural': '值班表',
-                'ordering': ['date', 'shift', 'duty_role'],
+                "verbose_name": "值班表",
+                "verbose_name_plural": "值班表",
+                "ordering": ["date", "shift", "duty_role"],
             },
         ),
         migrations.CreateModel(
-            name='Expert',
+            name="Expert",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=40, verbose_name='姓名')),
-                ('profession', models.CharField(choices=[('judge', '法官'), ('lawyer', '律师'), ('notary', '公证员'), ('arbitrator', '仲裁员'), ('psychologist', '心理咨询师'), ('official', '行业部门干部'), ('other', '其他')], max_length=20, verbose_name='职业')),
-                ('organisation', models.CharField(blank=True, max_length=80, verbose_name='工作单位')),
-                ('phone', jiefen.core.fields.EncryptedTextField(blank=True, hash_field='phone_hash', verbose_name='联系电话')),
-                ('phone_hash', models.CharField(blank=True, max_length=64)),
-                ('active', models.BooleanField(default=True, verbose_name='在库')),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='experts', to='org.centre', verbose_name='所属中心')),
-                ('specialities', models.ManyToManyField(blank=True, related_name='experts', to='org.category', verbose_name='擅长类别')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=40, verbose_name="姓名")),
+                (
+                    "profession",
+                    models.CharField(
+                        choices=[
+                            ("judge", "法官"),
+                            ("lawyer", "律师"),
+                            ("notary", "公证员"),
+                            ("arbitrator", "仲裁员"),
+                            ("psychologist", "心理咨询师"),
+                            ("official", "行业部门干部"),
+                            ("other", "其他"),
+                        ],
+                        max_length=20,
+                        verbose_name="职业",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.CharField(blank=True, max_length=80, verbose_name="工作单位"),
+                ),
+                (
+                    "phone",
+                    jiefen.core.fields.EncryptedTextField(
+                        blank=True, hash_field="phone_hash", verbose_name="联系电话"
+                    ),
+                ),
+                ("phone_hash", models.CharField(blank=True, max_length=64)),
+                ("active", models.BooleanField(default=True, verbose_name="在库")),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="experts",
+                        to="org.centre",
+                        verbose_name="所属中心",
+                    ),
+                ),
+                (
+                    "specialities",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="experts",
+                        to="org.category",
+                        verbose_name="擅长类别",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '专家',
-                'verbose_name_plural': '专家库',
-                'ordering': ['centre', 'profession', 'name'],
+                "verbose_name": "专家",
+                "verbose_name_plural": "专家库",
+                "ordering": ["centre", "profession", "name"],
             },
         ),
         migrations.CreateModel(
-            name='MediatorProfile',
+            name="MediatorProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('full_time', '专职'), ('part_time', '兼职')], max_length=20, verbose_name='类型')),
-                ('organisation', models.CharField(blank=True, max_length=80, verbose_name='所在调解组织')),
-                ('certificate_no', models.CharField(blank=True, max_length=40, verbose_name='证书编号')),
-                ('specialities', models.ManyToManyField(blank=True, related_name='mediators', to='org.category', verbose_name='擅长类别')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='mediator_profile', to=settings.AUTH_USER_MODEL, verbose_name='调解员')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("full_time", "专职"), ("part_time", "兼职")],
+                        max_length=20,
+                        verbose_name="类型",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.CharField(blank=True, max_length=80, verbose_name="所在调解组织"),
+                ),
+                (
+                    "certificate_no",
+                    models.CharField(blank=True, max_length=40, verbose_name="证书编号"),
+                ),
+                (
+                    "specialities",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="mediators",
+                        to="org.category",
+                        verbose_name="擅长类别",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mediator_profile",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="调解员",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '调解员档案',
-                'verbose_name_plural': '调解员档案',
+                "verbose_name": "调解员档案",
+                "verbose_name_plural": "调解员档案",
             },
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=12, verbose_name='区划代码')),
-                ('name', models.CharField(max_length=60, verbose_name='名称')),
-                ('level', models.CharField(choices=[('province', '省'), ('city', '市'), ('county', '县（市、区）'), ('town', '镇（街道）'), ('village', '村（社区）')], max_length=10, verbose_name='层级')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='启用日期')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='停用日期')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='org.region', verbose_name='上级')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=12, verbose_name="区划代码")),
+                ("name", models.CharField(max_length=60, verbose_name="名称")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("province", "省"),
+                            ("city", "市"),
+                            ("county", "县（市、区）"),
+                            ("town", "镇（街道）"),
+                            ("village", "村（社区）"),
+                        ],
+                        max_length=10,
+                        verbose_name="层级",
+                    ),
+                ),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="启用日期")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="停用日期")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="org.region",
+                        verbose_name="上级",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '行政区划',
-                'verbose_name_plural': '行政区划',
-                'ordering': ['code'],
+                "verbose_name": "行政区划",
+                "verbose_name_plural": "行政区划",
+                "ordering": ["code"],
             },
         ),
         migrations.AddField(
-            model_name='centre',
-            name='region',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='centre', to='org.region', verbose_name='所在区划'),
+            model_name="centre",
+            name="region",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="centre",
+                to="org.region",
+                verbose_name="所在区划",
+            ),
         ),
         migrations.CreateModel(
-            name='RoleAssignment',
+            name="RoleAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('window_clerk', '窗口受理员'), ('mediator', '调解员'), ('unit_handler', '进驻单位办理人'), ('supervisor', '督查员'), ('analyst', '研判员'), ('centre_leader', '中心领导'), ('county_leader', '县领导（接访）'), ('grid_worker', '网格员'), ('system_admin', '系统管理员'), ('security_admin', '安全管理员'), ('audit_admin', '审计管理员')], max_length=30, verbose_name='角色')),
-                ('granted_at', models.DateTimeField(verbose_name='授予时间')),
-                ('granted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='授予人')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='role_assignments', to=settings.AUTH_USER_MODEL, verbose_name='工作人员')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("window_clerk", "窗口受理员"),
+                            ("mediator", "调解员"),
+                            ("unit_handler", "进驻单位办理人"),
+                            ("supervisor", "督查员"),
+                            ("analyst", "研判员"),
+                            ("centre_leader", "中心领导"),
+                            ("county_leader", "县领导（接访）"),
+                            ("grid_worker", "网格员"),
+                            ("system_admin", "系统管理员"),
+                            ("security_admin", "安全管理员"),
+                            ("audit_admin", "审计管理员"),
+                        ],
+                        max_length=30,
+                        verbose_name="角色",
+                    ),
+                ),
+                ("granted_at", models.DateTimeField(verbose_name="授予时间")),
+                (
+                    "granted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="授予人",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="role_assignments",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="工作人员",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '角色',
-                'verbose_name_plural': '角色',
+                "verbose_name": "角色",
+                "verbose_name_plural": "角色",
             },
         ),
         migrations.CreateModel(
-            name='Unit',
+            name="Unit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, verbose_name='名称')),
-                ('kind', models.CharField(choices=[('court', '人民法院'), ('procuratorate', '人民检察院'), ('police', '公安机关'), ('traffic_police', '交警（道路交通事故调解）'), ('petition', '信访局'), ('justice', '司法局'), ('legal_aid', '法律援助中心'), ('notary', '公证处'), ('labour_arbitration', '劳动人事争议仲裁院'), ('human_resources', '人力资源和社会保障局'), ('housing', '住房和城乡建设局'), ('health', '卫生健康局'), ('medical_mediation', '医疗纠纷人民调解委员会'), ('natural_resources', '自然资源局'), ('agriculture', '农业农村局'), ('market_regulation', '市场监督管理局'), ('environment', '生态环境局'), ('hotline_12345', '12345 热线'), ('insurance', '保险行业调解组织'), ('women_federation', '妇联'), ('mediation_studio', '个人调解工作室'), ('other', '其他')], max_length=30, verbose_name='类别')),
-                ('stationing_form', models.CharField(blank=True, choices=[('whole', '整建制'), ('professional', '专业式'), ('collaborative', '协同式'), ('joint', '共建式')], max_length=20, verbose_name='进驻形式')),
-                ('mode', models.CharField(blank=True, choices=[('resident', '常驻'), ('rotating', '轮驻'), ('periodic', '阶段性'), ('on_call', '随叫随驻')], max_length=20, verbose_name='进驻方式')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='联系电话')),
-                ('active', models.BooleanField(default=True, verbose_name='启用')),
-                ('centre', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='units', to='org.centre', verbose_name='进驻中心')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='units', to='org.region', verbose_name='所属区划')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, verbose_name="名称")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("court", "人民法院"),
+                            ("procuratorate", "人民检察院"),
+                            ("police", "公安机关"),
+                            ("traffic_police", "交警（道路交通事故调解）"),
+                            ("petition", "信访局"),
+                            ("justice", "司法局"),
+                            ("legal_aid", "法律援助中心"),
+                            ("notary", "公证处"),
+                            ("labour_arbitration", "劳动人事争议仲裁院"),
+                            ("human_resources", "人力资源和社会保障局"),
+                            ("housing", "住房和城乡建设局"),
+                            ("health", "卫生健康局"),
+                            ("medical_mediation", "医疗纠纷人民调解委员会"),
+                            ("natural_resources", "自然资源局"),
+                            ("agriculture", "农业农村局"),
+                            ("market_regulation", "市场监督管理局"),
+                            ("environment", "生态环境局"),
+                            ("hotline_12345", "12345 热线"),
+                            ("insurance", "保险行业调解组织"),
+                            ("women_federation", "妇联"),
+                            ("mediation_studio", "个人调解工作室"),
+                            ("other", "其他"),
+                        ],
+                        max_length=30,
+                        verbose_name="类别",
+                    ),
+                ),
+                (
+                    "stationing_form",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("whole", "整建制"),
+                            ("professional", "专业式"),
+                            ("collaborative", "协同式"),
+                            ("joint", "共建式"),
+                        ],
+                        max_length=20,
+                        verbose_name="进驻形式",
+                    ),
+                ),
+                (
+                    "mode",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("resident", "常驻"),
+                            ("rotating", "轮驻"),
+                            ("periodic", "阶段性"),
+                            ("on_call", "随叫随驻"),
+                        ],
+                        max_length=20,
+                        verbose_name="进驻方式",
+                    ),
+                ),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="联系电话")),
+                ("active", models.BooleanField(default=True, verbose_name="启用")),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="units",
+                        to="org.centre",
+                        verbose_name="进驻中心",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="units",
+                        to="org.region",
+                        verbose_name="所属区划",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '进驻单位/部门',
-                'verbose_name_plural': '进驻单位/部门',
-                'ordering': ['region__code', 'name'],
+                "verbose_name": "进驻单位/部门",
+                "verbose_name_plural": "进驻单位/部门",
+                "ordering": ["region__code", "name"],
             },
         ),
         migrations.AddField(
-            model_name='user',
-            name='unit',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='staff', to='org.unit', verbose_name='所在单位'),
+            model_name="user",
+            name="unit",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="staff",
+                to="org.unit",
+                verbose_name="所在单位",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='department',
-            constraint=models.UniqueConstraint(fields=('centre', 'name'), name='department_unique'),
+            model_name="department",
+            constraint=models.UniqueConstraint(fields=("centre", "name"), name="department_unique"),
         ),
         migrations.AddIndex(
-            model_name='dutyshift',
-            index=models.Index(fields=['centre', 'date'], name='duty_centre_date'),
+            model_name="dutyshift",
+            index=models.Index(fields=["centre", "date"], name="duty_centre_date"),
         ),
         migrations.AddConstraint(
-            model_name='dutyshift',
-            constraint=models.UniqueConstraint(fields=('centre', 'date', 'shift', 'duty_role', 'user'), name='duty_unique'),
+            model_name="dutyshift",
+            constraint=models.UniqueConstraint(
+                fields=("centre", "date", "shift", "duty_role", "user"), name="duty_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='region',
-            index=models.Index(fields=['code'], name='region_code_idx'),
+            model_name="region",
+            index=models.Index(fields=["code"], name="region_code_idx"),
         ),
         migrations.AddConstraint(
-            model_name='region',
-            constraint=models.UniqueConstraint(condition=models.Q(('valid_to__isnull', True)), fields=('code',), name='region_code_current_unique'),
+            model_name="region",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("valid_to__isnull", True)),
+                fields=("code",),
+                name="region_code_current_unique",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='roleassignment',
-            constraint=models.UniqueConstraint(fields=('user', 'role'), name='role_assignment_unique'),
+            model_name="roleassignment",
+            constraint=models.UniqueConstraint(
+                fields=("user", "role"), name="role_assignment_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='unit',
-            constraint=models.CheckConstraint(condition=models.Q(('centre__isnull', True), models.Q(models.Q(('stationing_form', ''), _negated=True), models.Q(('mode', ''), _negated=True)), _connector='OR'), name='unit_stationed_has_form_and_mode'),
+            model_name="unit",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("centre__isnull", True),
+                    models.Q(
+                        models.Q(("stationing_form", ""), _negated=True),
+                        models.Q(("mode", ""), _negated=True),
+                    ),
+                    _connector="OR",
+                ),
+                name="unit_stationed_has_form_and_mode",
+            ),
         ),
     ]

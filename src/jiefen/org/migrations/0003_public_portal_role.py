@@ -4,15 +4,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('org', '0002_reference_categories'),
+        ("org", "0002_reference_categories"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='roleassignment',
-            name='role',
-            field=models.CharField(choices=[('window_clerk', '窗口受理员'), ('mediator', '调解员'), ('unit_handler', '进驻单位办理人'), ('supervisor', '督查员'), ('analyst', '研判员'), ('centre_leader', '中心领导'), ('county_leader', '县领导（接访）'), ('grid_worker', '网格员'), ('public_portal', '网上服务（系统账户）'), ('system_admin', '系统管理员'), ('security_admin', '安全管理员'), ('audit_admin', '审计管理员')], max_length=30, verbose_name='角色'),
+            model_name="roleassignment",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("window_clerk", "窗口受理员"),
+                    ("mediator", "调解员"),
+                    ("unit_handler", "进驻单位办理人"),
+                    ("supervisor", "督查员"),
+                    ("analyst", "研判员"),
+                    ("centre_leader", "中心领导"),
+                    ("county_leader", "县领导（接访）"),
+                    ("grid_worker", "网格员"),
+                    ("public_portal", "网上服务（系统账户）"),
+                    ("system_admin", "系统管理员"),
+                    ("security_admin", "安全管理员"),
+                    ("audit_admin", "审计管理员"),
+                ],
+                max_length=30,
+                verbose_name="角色",
+            ),
         ),
     ]

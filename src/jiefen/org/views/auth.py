@@ -29,12 +29,16 @@ def lockout_response(request, response, credentials):
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     form = LoginForm(request)
     message = f"登录失败次数过多，该账户已被锁定 {minutes} 分钟，请稍后再试或联系安全管理员解锁。"
-    return render(request, "registration/login.html", {"form": form, "lockout_message": message}, status=403)
+    return render(
+        request, "registration/login.html", {"form": form, "lockout_message": message}, status=403
+    )
 
 
 def _safe_next(request, default="workbench"):
     target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+    if target and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, request.is_secure()
+    ):
         return target
     return default
 
@@ -45,7 +49,9 @@ def password_change(request):
     form = PasswordChangeForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.change_password(request.user, form.cleaned_data["new_password"], ip=audit.client_ip(request))
+            services.change_password(
+                request.user, form.cleaned_data["new_password"], ip=audit.client_ip(request)
+            )
         except DomainError as exc:
             form.add_error("new_password", exc.message)
         else:
@@ -65,7 +71,11 @@ def otp_verify(request):
     user = request.user
     if not user.is_administrator:
         return redirect("workbench")
-    device = TOTPDevice.objects.devices_for_user(user, confirmed=None).first() if user.is_authenticated else None
+    device = (
+        TOTPDevice.objects.devices_for_user(user, confirmed=None).first()
+        if user.is_authenticated
+        else None
+    )
     if device is None:
         device = otp_service.start_enrolment(user)
     form = TokenForm(request.POST or None)
@@ -77,7 +87,9 @@ def otp_verify(request):
             otp_login(request, device)
             audit.record(audit.Event.OTP_VERIFIED, user=user, ip=audit.client_ip(request))
             return redirect(_safe_next(request, "admin:index"))
-        audit.record(audit.Event.OTP_FAILED, user=user, ip=audit.client_ip(request), outcome="failure")
+        audit.record(
+            audit.Event.OTP_FAILED, user=user, ip=audit.client_ip(request), outcome="failure"
+        )
         form.add_error("token", "动态口令不正确或已过期，请重新输入。")
     context = {"form": form, "enrolling": not device.confirmed, "next": _safe_next(request, "")}
     if not device.confirmed:

@@ -8,219 +8,497 @@ import jiefen.core.fields
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cases', '0002_append_only_events_and_policies'),
-        ('org', '0003_public_portal_role'),
+        ("cases", "0002_append_only_events_and_policies"),
+        ("org", "0003_public_portal_role"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HallNotice',
+            name="HallNotice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=200, verbose_name='公告内容')),
-                ('active', models.BooleanField(default=True, verbose_name='显示')),
-                ('created_at', models.DateTimeField()),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notices', to='org.centre')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.CharField(max_length=200, verbose_name="公告内容")),
+                ("active", models.BooleanField(default=True, verbose_name="显示")),
+                ("created_at", models.DateTimeField()),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notices",
+                        to="org.centre",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '大厅公告',
-                'verbose_name_plural': '大厅公告',
-                'ordering': ['-created_at'],
+                "verbose_name": "大厅公告",
+                "verbose_name_plural": "大厅公告",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='HallWindow',
+            name="HallWindow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='窗口号')),
-                ('name', models.CharField(max_length=40, verbose_name='窗口名称')),
-                ('business_types', models.JSONField(default=list, verbose_name='办理业务')),
-                ('active', models.BooleanField(default=True, verbose_name='启用')),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='windows', to='org.centre')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="窗口号")),
+                ("name", models.CharField(max_length=40, verbose_name="窗口名称")),
+                ("business_types", models.JSONField(default=list, verbose_name="办理业务")),
+                ("active", models.BooleanField(default=True, verbose_name="启用")),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="windows",
+                        to="org.centre",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '受理窗口',
-                'verbose_name_plural': '受理窗口',
-                'ordering': ['centre', 'number'],
+                "verbose_name": "受理窗口",
+                "verbose_name_plural": "受理窗口",
+                "ordering": ["centre", "number"],
             },
         ),
         migrations.CreateModel(
-            name='OnlineSubmission',
+            name="OnlineSubmission",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('mode', models.CharField(choices=[('online', '线上调解'), ('appointment', '预约到中心')], max_length=20, verbose_name='调解方式')),
-                ('appointment_date', models.DateField(blank=True, null=True, verbose_name='预约日期')),
-                ('appointment_period', models.CharField(blank=True, choices=[('am', '上午（9:00–12:00）'), ('pm', '下午（14:00–17:00）')], max_length=2, verbose_name='预约时段')),
-                ('ip', models.GenericIPAddressField(blank=True, null=True)),
-                ('created_at', models.DateTimeField()),
-                ('case', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='online_submission', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "mode",
+                    models.CharField(
+                        choices=[("online", "线上调解"), ("appointment", "预约到中心")],
+                        max_length=20,
+                        verbose_name="调解方式",
+                    ),
+                ),
+                (
+                    "appointment_date",
+                    models.DateField(blank=True, null=True, verbose_name="预约日期"),
+                ),
+                (
+                    "appointment_period",
+                    models.CharField(
+                        blank=True,
+                        choices=[("am", "上午（9:00–12:00）"), ("pm", "下午（14:00–17:00）")],
+                        max_length=2,
+                        verbose_name="预约时段",
+                    ),
+                ),
+                ("ip", models.GenericIPAddressField(blank=True, null=True)),
+                ("created_at", models.DateTimeField()),
+                (
+                    "case",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="online_submission",
+                        to="cases.case",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '网上申请',
-                'verbose_name_plural': '网上申请',
+                "verbose_name": "网上申请",
+                "verbose_name_plural": "网上申请",
             },
         ),
         migrations.CreateModel(
-            name='QueueTicket',
+            name="QueueTicket",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='日期')),
-                ('business_type', models.CharField(max_length=20, verbose_name='业务类型')),
-                ('seq', models.PositiveIntegerField()),
-                ('number', models.CharField(max_length=10, verbose_name='号码')),
-                ('status', models.CharField(choices=[('waiting', '等候中'), ('called', '已叫号'), ('serving', '办理中'), ('done', '已办结'), ('skipped', '过号')], default='waiting', max_length=10, verbose_name='状态')),
-                ('created_at', models.DateTimeField(verbose_name='取号时间')),
-                ('called_at', models.DateTimeField(blank=True, null=True, verbose_name='叫号时间')),
-                ('call_count', models.PositiveSmallIntegerField(default=0)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('case', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='tickets', to='cases.case')),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='tickets', to='org.centre')),
-                ('served_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('window', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='tickets', to='portal.hallwindow')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="日期")),
+                ("business_type", models.CharField(max_length=20, verbose_name="业务类型")),
+                ("seq", models.PositiveIntegerField()),
+                ("number", models.CharField(max_length=10, verbose_name="号码")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("waiting", "等候中"),
+                            ("called", "已叫号"),
+                            ("serving", "办理中"),
+                            ("done", "已办结"),
+                            ("skipped", "过号"),
+                        ],
+                        default="waiting",
+                        max_length=10,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(verbose_name="取号时间")),
+                ("called_at", models.DateTimeField(blank=True, null=True, verbose_name="叫号时间")),
+                ("call_count", models.PositiveSmallIntegerField(default=0)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="tickets",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tickets",
+                        to="org.centre",
+                    ),
+                ),
+                (
+                    "served_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "window",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="tickets",
+                        to="portal.hallwindow",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '排队号',
-                'verbose_name_plural': '排队号',
-                'ordering': ['date', 'seq'],
+                "verbose_name": "排队号",
+                "verbose_name_plural": "排队号",
+                "ordering": ["date", "seq"],
             },
         ),
         migrations.CreateModel(
-            name='RateHit',
+            name="RateHit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=120)),
-                ('at', models.DateTimeField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=120)),
+                ("at", models.DateTimeField()),
             ],
             options={
-                'indexes': [models.Index(fields=['key', 'at'], name='ratehit_key_at')],
+                "indexes": [models.Index(fields=["key", "at"], name="ratehit_key_at")],
             },
         ),
         migrations.CreateModel(
-            name='ReceptionSchedule',
+            name="ReceptionSchedule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='日期')),
-                ('start_time', models.TimeField(verbose_name='开始时间')),
-                ('end_time', models.TimeField(verbose_name='结束时间')),
-                ('topics', models.CharField(blank=True, max_length=200, verbose_name='接访主题')),
-                ('capacity', models.PositiveSmallIntegerField(default=10, verbose_name='可预约人数')),
-                ('published', models.BooleanField(default=True, verbose_name='已公布')),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='receptions', to='org.centre', verbose_name='接访地点')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('leader', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='receptions', to=settings.AUTH_USER_MODEL, verbose_name='接访领导')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="日期")),
+                ("start_time", models.TimeField(verbose_name="开始时间")),
+                ("end_time", models.TimeField(verbose_name="结束时间")),
+                ("topics", models.CharField(blank=True, max_length=200, verbose_name="接访主题")),
+                (
+                    "capacity",
+                    models.PositiveSmallIntegerField(default=10, verbose_name="可预约人数"),
+                ),
+                ("published", models.BooleanField(default=True, verbose_name="已公布")),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="receptions",
+                        to="org.centre",
+                        verbose_name="接访地点",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "leader",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="receptions",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="接访领导",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '领导接访安排',
-                'verbose_name_plural': '领导接访安排',
-                'ordering': ['date', 'start_time'],
+                "verbose_name": "领导接访安排",
+                "verbose_name_plural": "领导接访安排",
+                "ordering": ["date", "start_time"],
             },
         ),
         migrations.CreateModel(
-            name='ReceptionBooking',
+            name="ReceptionBooking",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=40, verbose_name='姓名')),
-                ('phone', jiefen.core.fields.EncryptedTextField(hash_field='phone_hash', verbose_name='手机号码')),
-                ('phone_hash', models.CharField(max_length=64)),
-                ('topic', models.TextField(verbose_name='反映事项')),
-                ('status', models.CharField(choices=[('booked', '已预约'), ('cancelled', '已取消'), ('received', '已接待')], default='booked', max_length=20, verbose_name='状态')),
-                ('code_hash', models.CharField(max_length=64)),
-                ('created_at', models.DateTimeField(verbose_name='预约时间')),
-                ('reminded_at', models.DateTimeField(blank=True, null=True, verbose_name='提醒时间')),
-                ('case', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='reception_booking', to='cases.case')),
-                ('schedule', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='bookings', to='portal.receptionschedule')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=40, verbose_name="姓名")),
+                (
+                    "phone",
+                    jiefen.core.fields.EncryptedTextField(
+                        hash_field="phone_hash", verbose_name="手机号码"
+                    ),
+                ),
+                ("phone_hash", models.CharField(max_length=64)),
+                ("topic", models.TextField(verbose_name="反映事项")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("booked", "已预约"),
+                            ("cancelled", "已取消"),
+                            ("received", "已接待"),
+                        ],
+                        default="booked",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("code_hash", models.CharField(max_length=64)),
+                ("created_at", models.DateTimeField(verbose_name="预约时间")),
+                (
+                    "reminded_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="提醒时间"),
+                ),
+                (
+                    "case",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="reception_booking",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "schedule",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="bookings",
+                        to="portal.receptionschedule",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '接访预约',
-                'verbose_name_plural': '接访预约',
-                'ordering': ['created_at'],
+                "verbose_name": "接访预约",
+                "verbose_name_plural": "接访预约",
+                "ordering": ["created_at"],
             },
         ),
         migrations.CreateModel(
-            name='ServiceFeedback',
+            name="ServiceFeedback",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('suggestion', '意见建议'), ('complaint', '投诉'), ('praise', '表扬')], max_length=20, verbose_name='类型')),
-                ('content', models.TextField(verbose_name='内容')),
-                ('name', models.CharField(blank=True, max_length=40, verbose_name='称呼')),
-                ('phone', jiefen.core.fields.EncryptedTextField(blank=True, hash_field='phone_hash', verbose_name='联系电话')),
-                ('phone_hash', models.CharField(blank=True, max_length=64)),
-                ('query_code_hash', models.CharField(max_length=64)),
-                ('created_at', models.DateTimeField(verbose_name='提交时间')),
-                ('answer', models.TextField(blank=True, verbose_name='答复')),
-                ('answered_at', models.DateTimeField(blank=True, null=True, verbose_name='答复时间')),
-                ('answered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='答复人')),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='service_feedback', to='org.centre', verbose_name='中心')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("suggestion", "意见建议"),
+                            ("complaint", "投诉"),
+                            ("praise", "表扬"),
+                        ],
+                        max_length=20,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("content", models.TextField(verbose_name="内容")),
+                ("name", models.CharField(blank=True, max_length=40, verbose_name="称呼")),
+                (
+                    "phone",
+                    jiefen.core.fields.EncryptedTextField(
+                        blank=True, hash_field="phone_hash", verbose_name="联系电话"
+                    ),
+                ),
+                ("phone_hash", models.CharField(blank=True, max_length=64)),
+                ("query_code_hash", models.CharField(max_length=64)),
+                ("created_at", models.DateTimeField(verbose_name="提交时间")),
+                ("answer", models.TextField(blank=True, verbose_name="答复")),
+                (
+                    "answered_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="答复时间"),
+                ),
+                (
+                    "answered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="答复人",
+                    ),
+                ),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="service_feedback",
+                        to="org.centre",
+                        verbose_name="中心",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '意见反馈与投诉',
-                'verbose_name_plural': '意见反馈与投诉',
-                'ordering': ['-created_at'],
+                "verbose_name": "意见反馈与投诉",
+                "verbose_name_plural": "意见反馈与投诉",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='ServiceRating',
+            name="ServiceRating",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('score', models.PositiveSmallIntegerField(verbose_name='评分')),
-                ('comment', models.CharField(blank=True, max_length=200, verbose_name='意见')),
-                ('created_at', models.DateTimeField()),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='ratings', to='org.centre')),
-                ('ticket', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='ratings', to='portal.queueticket')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("score", models.PositiveSmallIntegerField(verbose_name="评分")),
+                ("comment", models.CharField(blank=True, max_length=200, verbose_name="意见")),
+                ("created_at", models.DateTimeField()),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ratings",
+                        to="org.centre",
+                    ),
+                ),
+                (
+                    "ticket",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="ratings",
+                        to="portal.queueticket",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '服务评价',
-                'verbose_name_plural': '服务评价',
+                "verbose_name": "服务评价",
+                "verbose_name_plural": "服务评价",
             },
         ),
         migrations.CreateModel(
-            name='SmsMessage',
+            name="SmsMessage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('phone', jiefen.core.fields.EncryptedTextField(hash_field='phone_hash', verbose_name='手机号码')),
-                ('phone_hash', models.CharField(max_length=64)),
-                ('text', models.TextField(verbose_name='内容')),
-                ('topic', models.CharField(max_length=40, verbose_name='类型')),
-                ('created_at', models.DateTimeField(verbose_name='生成时间')),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='发送时间')),
-                ('backend', models.CharField(max_length=60)),
-                ('status', models.CharField(default='queued', max_length=20, verbose_name='状态')),
-                ('error', models.TextField(blank=True)),
-                ('case', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='sms_messages', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "phone",
+                    jiefen.core.fields.EncryptedTextField(
+                        hash_field="phone_hash", verbose_name="手机号码"
+                    ),
+                ),
+                ("phone_hash", models.CharField(max_length=64)),
+                ("text", models.TextField(verbose_name="内容")),
+                ("topic", models.CharField(max_length=40, verbose_name="类型")),
+                ("created_at", models.DateTimeField(verbose_name="生成时间")),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="发送时间")),
+                ("backend", models.CharField(max_length=60)),
+                ("status", models.CharField(default="queued", max_length=20, verbose_name="状态")),
+                ("error", models.TextField(blank=True)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="sms_messages",
+                        to="cases.case",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '短信',
-                'verbose_name_plural': '短信',
-                'ordering': ['-created_at'],
+                "verbose_name": "短信",
+                "verbose_name_plural": "短信",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.AddConstraint(
-            model_name='hallwindow',
-            constraint=models.UniqueConstraint(fields=('centre', 'number'), name='hallwindow_unique'),
+            model_name="hallwindow",
+            constraint=models.UniqueConstraint(
+                fields=("centre", "number"), name="hallwindow_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='onlinesubmission',
-            index=models.Index(fields=['appointment_date', 'appointment_period'], name='submission_slot'),
+            model_name="onlinesubmission",
+            index=models.Index(
+                fields=["appointment_date", "appointment_period"], name="submission_slot"
+            ),
         ),
         migrations.AddIndex(
-            model_name='queueticket',
-            index=models.Index(fields=['centre', 'date', 'status', 'business_type', 'seq'], name='ticket_queue'),
+            model_name="queueticket",
+            index=models.Index(
+                fields=["centre", "date", "status", "business_type", "seq"], name="ticket_queue"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='queueticket',
-            constraint=models.UniqueConstraint(fields=('centre', 'date', 'business_type', 'seq'), name='ticket_unique'),
+            model_name="queueticket",
+            constraint=models.UniqueConstraint(
+                fields=("centre", "date", "business_type", "seq"), name="ticket_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='receptionschedule',
-            constraint=models.CheckConstraint(condition=models.Q(('end_time__gt', models.F('start_time'))), name='reception_times_ordered'),
+            model_name="receptionschedule",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end_time__gt", models.F("start_time"))),
+                name="reception_times_ordered",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='servicerating',
-            constraint=models.CheckConstraint(condition=models.Q(('score__gte', 1), ('score__lte', 5)), name='rating_score_range'),
+            model_name="servicerating",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("score__gte", 1), ("score__lte", 5)), name="rating_score_range"
+            ),
         ),
     ]

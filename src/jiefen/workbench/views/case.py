@@ -23,10 +23,13 @@ def detail(request, pk):
     case = get_case_for_user_or_404(request.user, pk)
     actions = allowed_actions(case, request.user)
     context = {
-        "case": case, "today": clock.today(), "deadlines": deadlines.stage_report(case, clock.today()),
+        "case": case,
+        "today": clock.today(),
+        "deadlines": deadlines.stage_report(case, clock.today()),
         "primary": [(a, Action(a).label) for a in actions if a in PRIMARY],
         "secondary": [(a, Action(a).label) for a in actions if a not in PRIMARY],
-        "events": case.events.all(), "lead_notes": [u for u in case.units.all() if u.note or u.returned_reason],
+        "events": case.events.all(),
+        "lead_notes": [u for u in case.units.all() if u.note or u.returned_reason],
     }
     return render(request, "workbench/case_detail.html", context)
 
@@ -39,10 +42,21 @@ def act(request, pk, action):
     if form_class is None:
         raise Http404("没有这个操作")
     posted = request.method == "POST"
-    form = form_class(request.POST if posted else None, request.FILES if posted else None, case=case, user=request.user)
+    form = form_class(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        case=case,
+        user=request.user,
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            perform(case, action, request.user, idempotency_key=request.POST.get("idempotency_key") or None, **form.kwargs())
+            perform(
+                case,
+                action,
+                request.user,
+                idempotency_key=request.POST.get("idempotency_key") or None,
+                **form.kwargs(),
+            )
         except CaseError as exc:
             form.add_error(None, exc.message)
         else:
@@ -55,9 +69,18 @@ def act(request, pk, action):
     status = 422 if request.method == "POST" else 200
     if action not in allowed_actions(case, request.user) and request.method == "GET":
         status = 403
-    template = "workbench/_action_form.html" if request.headers.get("HX-Request") else "workbench/action_page.html"
-    context = {"case": case, "form": form, "action": action, "label": Action(action).label,
-               "max_upload_mb": settings.JIEFEN_UPLOAD_MAX_MB}
+    template = (
+        "workbench/_action_form.html"
+        if request.headers.get("HX-Request")
+        else "workbench/action_page.html"
+    )
+    context = {
+        "case": case,
+        "form": form,
+        "action": action,
+        "label": Action(action).label,
+        "max_upload_mb": settings.JIEFEN_UPLOAD_MAX_MB,
+    }
     return render(request, template, context, status=status)
 
 
@@ -75,10 +98,22 @@ def reveal_party(request, pk, party_pk):
         raise Http404("当事人不存在")
     form = RevealForm(request.POST)
     if not form.is_valid():
-        return render(request, "workbench/_reveal.html", {"case": case, "party": party, "form": form}, status=422)
-    audit.record(audit.Event.PII_REVEAL, user=request.user, ip=audit.client_ip(request),
-                 target=f"case:{case.number}:party:{party.pk}", reason=form.cleaned_data["reason"])
-    return render(request, "workbench/_reveal.html", {"case": case, "party": party, "revealed": True})
+        return render(
+            request,
+            "workbench/_reveal.html",
+            {"case": case, "party": party, "form": form},
+            status=422,
+        )
+    audit.record(
+        audit.Event.PII_REVEAL,
+        user=request.user,
+        ip=audit.client_ip(request),
+        target=f"case:{case.number}:party:{party.pk}",
+        reason=form.cleaned_data["reason"],
+    )
+    return render(
+        request, "workbench/_reveal.html", {"case": case, "party": party, "revealed": True}
+    )
 
 
 @login_required

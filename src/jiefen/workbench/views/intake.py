@@ -25,7 +25,11 @@ def intake(request):
     regions = _regions(request.user)
     posted = request.method == "POST"
     form = IntakeForm(request.POST if posted else None, regions=regions)
-    parties = PartyFormSet(request.POST if posted else None, prefix="party", initial=[{"role": "applicant"}, {"role": "respondent"}])
+    parties = PartyFormSet(
+        request.POST if posted else None,
+        prefix="party",
+        initial=[{"role": "applicant"}, {"role": "respondent"}],
+    )
     # 受理大厅: 开始办理 on a queue ticket opens this page with ?ticket=<id>; a hidden field
     # carries it through the POST so the ticket can be linked to the case registered here.
     ticket = (request.POST if posted else request.GET).get("ticket", "")
@@ -45,8 +49,12 @@ def intake(request):
             return redirect(url)
     status = 422 if request.method == "POST" else 200
     context = {
-        "form": form, "parties": parties, "regions": regions, "materials_by_category": MATERIALS_BY_CATEGORY,
-        "ticket": ticket, "towns": [r for r in regions if r.level in ("town", "county")],
+        "form": form,
+        "parties": parties,
+        "regions": regions,
+        "materials_by_category": MATERIALS_BY_CATEGORY,
+        "ticket": ticket,
+        "towns": [r for r in regions if r.level in ("town", "county")],
         "max_upload_mb": settings.JIEFEN_UPLOAD_MAX_MB,
     }
     return render(request, "workbench/intake.html", context, status=status)
@@ -55,13 +63,21 @@ def intake(request):
 def _register_and_decide(request, form: IntakeForm, parties: list[dict], ticket: str = ""):
     user, decision = request.user, form.cleaned_data["decision"]
     with transaction.atomic():  # register, the decision and the ticket link stand or fall together
-        case = perform(None, "register", user, **form.register_kwargs(parties, request.FILES.getlist("files")))
+        case = perform(
+            None, "register", user, **form.register_kwargs(parties, request.FILES.getlist("files"))
+        )
         if decision == "accept":
             case = perform(case, "accept", user)
         elif decision == "materials":
             case = perform(case, "request_materials", user, items=form.materials_list())
         elif decision == "reject":
-            case = perform(case, "reject", user, reason=form.cleaned_data["reject_reason"], other_route=form.cleaned_data["other_route"])
+            case = perform(
+                case,
+                "reject",
+                user,
+                reason=form.cleaned_data["reject_reason"],
+                other_route=form.cleaned_data["other_route"],
+            )
         if ticket:
             link_ticket(ticket, case, user)
     return case
@@ -70,4 +86,6 @@ def _register_and_decide(request, form: IntakeForm, parties: list[dict], ticket:
 @login_required
 def intake_check(request):
     """The side panel: repeat visitor and similar open cases, for the numbers typed so far."""
-    return render(request, "workbench/_intake_panel.html", intake_panel.check(request.user, request.GET))
+    return render(
+        request, "workbench/_intake_panel.html", intake_panel.check(request.user, request.GET)
+    )

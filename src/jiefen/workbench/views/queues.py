@@ -27,7 +27,11 @@ def _queue_cases(request, key):
 
 
 def _regions(user):
-    return [r for r in regions_in_scope(user).only("code", "name", "level") if r.level in ("town", "village")]
+    return [
+        r
+        for r in regions_in_scope(user).only("code", "name", "level")
+        if r.level in ("town", "village")
+    ]
 
 
 @login_required
@@ -44,10 +48,17 @@ def workbench(request, key=None):
     query = request.GET.copy()
     query.pop("page", None)
     context = {
-        "queues": [(q, counts.get(q.key, 0)) for q in QUEUES], "queue": QUEUE_BY_KEY[key], "form": form,
-        "page": page, "rows": rows, "query": query.urlencode(), "today": today,
+        "queues": [(q, counts.get(q.key, 0)) for q in QUEUES],
+        "queue": QUEUE_BY_KEY[key],
+        "form": form,
+        "page": page,
+        "rows": rows,
+        "query": query.urlencode(),
+        "today": today,
     }
-    template = "workbench/_queue.html" if request.headers.get("HX-Request") else "workbench/home.html"
+    template = (
+        "workbench/_queue.html" if request.headers.get("HX-Request") else "workbench/home.html"
+    )
     return render(request, template, context)
 
 
@@ -58,10 +69,23 @@ def export_ledger(request, key):
     form, cases = _queue_cases(request, key)
     rows = list(for_lists(cases)[:20000])
     now = clock.now()
-    data = cases_ledger(rows, title=f"{QUEUE_BY_KEY[key].label}台账", generated_by=request.user.full_name, generated_at=now)
-    audit.record(audit.Event.EXPORT, user=request.user, ip=audit.client_ip(request), target=f"queue:{key}",
-                 rows=len(rows), filters=request.GET.urlencode())
-    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    data = cases_ledger(
+        rows,
+        title=f"{QUEUE_BY_KEY[key].label}台账",
+        generated_by=request.user.full_name,
+        generated_at=now,
+    )
+    audit.record(
+        audit.Event.EXPORT,
+        user=request.user,
+        ip=audit.client_ip(request),
+        target=f"queue:{key}",
+        rows=len(rows),
+        filters=request.GET.urlencode(),
+    )
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
     filename = f"{QUEUE_BY_KEY[key].label}台账-{now:%Y%m%d%H%M}.xlsx"
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(filename)}"
     return response

@@ -26,7 +26,11 @@ class Command(BaseCommand):
             self.stdout.write("已载入示范县组织机构与人员。正在生成演示事项（首次约需一两分钟）……")
             made = case_demo.load(count=cases, seed=seed, progress=self._progress)
             self._seed_hall()
-            self.stdout.write(self.style.SUCCESS(f"已载入示范县演示数据：{made} 件事项，用时 {time.monotonic() - started:.0f} 秒。"))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"已载入示范县演示数据：{made} 件事项，用时 {time.monotonic() - started:.0f} 秒。"
+                )
+            )
         if not quiet:
             self._print_accounts()
 
@@ -52,5 +56,9 @@ class Command(BaseCommand):
             if account.totp_secret:
                 line += f"  动态口令密钥 {account.totp_secret}"
             self.stdout.write(line)
-        self.stdout.write("管理员登录后须输入认证器（如 FreeOTP、Google Authenticator）根据上面的密钥生成的 6 位动态口令。")
-        self.stdout.write(f"示范县为虚构地区（区划代码 99 开头），所有人名、证件号、电话均为演示数据。现有事项 {Case.objects.count()} 件。")
+        self.stdout.write(
+            "管理员登录后须输入认证器（如 FreeOTP、Google Authenticator）根据上面的密钥生成的 6 位动态口令。"
+        )
+        self.stdout.write(
+            f"示范县为虚构地区（区划代码 99 开头），所有人名、证件号、电话均为演示数据。现有事项 {Case.objects.count()} 件。"
+        )

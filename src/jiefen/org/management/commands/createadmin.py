@@ -19,7 +19,11 @@ class Command(BaseCommand):
     def handle(self, *args, role, username, full_name, **options):
         password = os.environ.get("JIEFEN_ADMIN_PASSWORD") or getpass.getpass("密码：")
         try:
-            services.create_staff(username=username, full_name=full_name, password=password, roles=[role])
+            services.create_staff(
+                username=username, full_name=full_name, password=password, roles=[role]
+            )
         except DomainError as exc:
             raise CommandError(exc.message) from exc
-        self.stdout.write(f"已创建{Role(role).label} {username}。首次登录须绑定动态口令并修改密码。")
+        self.stdout.write(
+            f"已创建{Role(role).label} {username}。首次登录须绑定动态口令并修改密码。"
+        )
