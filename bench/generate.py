@@ -58,7 +58,9 @@ class Actor:
         self.id = user.pk
         self.username = user.username
         self.name = user.full_name or user.username
-        self.place = user.unit.name if user.unit_id else (user.centre.name if user.centre_id else "")
+        self.place = (
+            user.unit.name if user.unit_id else (user.centre.name if user.centre_id else "")
+        )
         self.roles = frozenset(user.roles)
         self.centre_id = user.centre_id
         self.unit_id = user.unit_id
@@ -74,7 +76,14 @@ class CentreInfo:
         self.level = centre.region.level
         self.parent: CentreInfo | None = None
         self.places: list[tuple[int, int, str]] = []  # (region id, code, level) in the subtree
-        self.clerks, self.handlers, self.leaders, self.supervisors, self.grid, self.heads = [], [], [], [], [], []
+        self.clerks, self.handlers, self.leaders, self.supervisors, self.grid, self.heads = (
+            [],
+            [],
+            [],
+            [],
+            [],
+            [],
+        )
         self.units = []  # stationed units of this centre with a handler
 
     @property
@@ -98,7 +107,10 @@ class World:
 
         county = Region.objects.get(code=COUNTY_CODE, valid_to__isnull=True)
         prefix = county.prefix
-        self.centres = {c.pk: CentreInfo(c) for c in Centre.objects.select_related("region").filter(region__code__startswith=prefix)}
+        self.centres = {
+            c.pk: CentreInfo(c)
+            for c in Centre.objects.select_related("region").filter(region__code__startswith=prefix)
+        }
         by_region = {c.region_id: c for c in self.centres.values()}
         regions = list(Region.objects.current().within(prefix).order_by("code"))
         parent_of = {r.pk: r.parent_id for r in regions}
@@ -137,7 +149,9 @@ class World:
         for c in self.centres.values():
             c.handlers = c.handlers or c.clerks
         self.units = []
-        for unit in Unit.objects.filter(active=True, region__code__startswith=prefix).order_by("pk"):
+        for unit in Unit.objects.filter(active=True, region__code__startswith=prefix).order_by(
+            "pk"
+        ):
             info = UnitInfo(unit, units_handlers.get(unit.pk))
             self.units.append(info)
             if info.handler and unit.centre_id in self.centres:
@@ -146,7 +160,11 @@ class World:
         self.units_by_kind: dict[str, list[UnitInfo]] = {}
         for u in self.signing_units:
             self.units_by_kind.setdefault(u.kind, []).append(u)
-        self.sources = [u for u in self.units if u.kind in ("police", "court", "petition", "hotline_12345", "traffic_police")]
+        self.sources = [
+            u
+            for u in self.units
+            if u.kind in ("police", "court", "petition", "hotline_12345", "traffic_police")
+        ]
         self.categories = {c.code: c for c in Category.objects.filter(active=True)}
         # supervisors who oversee a centre: its own (town leader-supervisors), else the county's
         self.county_supervisors = self.county.supervisors or self.county.leaders
@@ -155,23 +173,72 @@ class World:
 # --- weights ------------------------------------------------------------------------------------
 
 CHANNELS = [  # (channel, weight, levels where it happens)
-    ("walk_in", 34, "cvt"), ("phone", 12, "cvt"), ("hotline_12345", 14, "ct"), ("grid", 12, "vt"),
-    ("online", 8, "cvt"), ("police_110", 5, "ct"), ("dept_transfer", 4, "ct"), ("letter", 3, "ct"),
-    ("platform", 2, "ct"), ("higher_assigned", 2, "vt"), ("leader_reception", 2, "c"), ("leader_assigned", 1, "ct"),
+    ("walk_in", 34, "cvt"),
+    ("phone", 12, "cvt"),
+    ("hotline_12345", 14, "ct"),
+    ("grid", 12, "vt"),
+    ("online", 8, "cvt"),
+    ("police_110", 5, "ct"),
+    ("dept_transfer", 4, "ct"),
+    ("letter", 3, "ct"),
+    ("platform", 2, "ct"),
+    ("higher_assigned", 2, "vt"),
+    ("leader_reception", 2, "c"),
+    ("leader_assigned", 1, "ct"),
 ]
-MATTER_TYPES = [("dispute", 56), ("petition", 11), ("complaint", 10), ("legal_consult", 10), ("help", 6), ("suggestion", 4), ("psych", 3)]
+MATTER_TYPES = [
+    ("dispute", 56),
+    ("petition", 11),
+    ("complaint", 10),
+    ("legal_consult", 10),
+    ("help", 6),
+    ("suggestion", 4),
+    ("psych", 3),
+]
 CATEGORIES = [
-    ("02", 16), ("01", 13), ("03", 9), ("04", 7), ("10", 7), ("G01", 6), ("06", 6), ("13", 5), ("14", 5),
-    ("07", 4), ("11", 4), ("05", 3), ("08", 3), ("12", 2), ("09", 2), ("G02", 2), ("G08", 1), ("G05", 1), ("99", 4),
+    ("02", 16),
+    ("01", 13),
+    ("03", 9),
+    ("04", 7),
+    ("10", 7),
+    ("G01", 6),
+    ("06", 6),
+    ("13", 5),
+    ("14", 5),
+    ("07", 4),
+    ("11", 4),
+    ("05", 3),
+    ("08", 3),
+    ("12", 2),
+    ("09", 2),
+    ("G02", 2),
+    ("G08", 1),
+    ("G05", 1),
+    ("99", 4),
 ]
 RISK = [("none", 850), ("blue", 80), ("yellow", 50), ("orange", 15), ("red", 5)]
-SENT = {"hotline_12345", "police_110", "platform", "dept_transfer", "higher_assigned", "leader_assigned"}
+SENT = {
+    "hotline_12345",
+    "police_110",
+    "platform",
+    "dept_transfer",
+    "higher_assigned",
+    "leader_assigned",
+}
 # the stationed units a category usually goes to (unit kinds), else justice bureau / court / police
 UNIT_KINDS = {
-    "10": ["labour_arbitration", "human_resources"], "G01": ["human_resources", "labour_arbitration"],
-    "13": ["traffic_police"], "12": ["medical_mediation"], "03": ["housing", "natural_resources"],
-    "14": ["housing"], "07": ["natural_resources"], "08": ["natural_resources", "housing"],
-    "11": ["market_regulation"], "01": ["court", "justice"], "04": ["court", "legal_aid"], "06": ["court", "police"],
+    "10": ["labour_arbitration", "human_resources"],
+    "G01": ["human_resources", "labour_arbitration"],
+    "13": ["traffic_police"],
+    "12": ["medical_mediation"],
+    "03": ["housing", "natural_resources"],
+    "14": ["housing"],
+    "07": ["natural_resources"],
+    "08": ["natural_resources", "housing"],
+    "11": ["market_regulation"],
+    "01": ["court", "justice"],
+    "04": ["court", "legal_aid"],
+    "06": ["court", "police"],
 }
 DEFAULT_UNIT_KINDS = ["justice", "court", "police", "legal_aid"]
 
@@ -203,7 +270,13 @@ CONSULT = {
     "suggestion": "{a}建议加强对辖区{b}相关问题的排查，及早化解矛盾。",
 }
 ORG_WORDS = "建工 宏达 鑫源 恒通 华兴 金桥 绿源 安泰 顺发 兴农 永盛 富民".split()
-MATERIALS = ["身份证明复印件", "书面申请书", "相关合同或协议", "证据材料（照片、票据）", "村（居）委会证明"]
+MATERIALS = [
+    "身份证明复印件",
+    "书面申请书",
+    "相关合同或协议",
+    "证据材料（照片、票据）",
+    "村（居）委会证明",
+]
 ROUTES = ["litigation", "arbitration", "labour_arbitration", "admin_review", "petition", "other"]
 
 
@@ -364,16 +437,34 @@ def _models():
     from jiefen.cases import models as m
 
     return [
-        ("case", m.Case), ("party", m.Party), ("event", m.CaseEvent), ("outbox", m.OutboxMessage),
-        ("unit", m.CaseUnit), ("watcher", m.CaseWatcher), ("session", m.MediationSession),
-        ("agreement", m.Agreement), ("extension", m.Extension), ("supervision", m.Supervision),
+        ("case", m.Case),
+        ("party", m.Party),
+        ("event", m.CaseEvent),
+        ("outbox", m.OutboxMessage),
+        ("unit", m.CaseUnit),
+        ("watcher", m.CaseWatcher),
+        ("session", m.MediationSession),
+        ("agreement", m.Agreement),
+        ("extension", m.Extension),
+        ("supervision", m.Supervision),
         ("followup", m.FollowUp),
     ]
 
 
 # Upper bounds of rows per case, so that parallel jobs get disjoint id ranges.
-ROWS_PER_CASE = {"case": 1, "party": 3, "event": 40, "outbox": 40, "unit": 12, "watcher": 3, "session": 3,
-                 "agreement": 1, "extension": 2, "supervision": 4, "followup": 2}
+ROWS_PER_CASE = {
+    "case": 1,
+    "party": 3,
+    "event": 40,
+    "outbox": 40,
+    "unit": 12,
+    "watcher": 3,
+    "session": 3,
+    "agreement": 1,
+    "extension": 2,
+    "supervision": 4,
+    "followup": 2,
+}
 
 
 def pii_pool(size: int, seed: int) -> tuple[list, list]:
@@ -391,21 +482,48 @@ def pii_pool(size: int, seed: int) -> tuple[list, list]:
         phone = f"1{r.choice('3578')}{r.randrange(10)}{r.randrange(10**8):08d}"
         name = r.choice(SURNAMES) + "".join(r.choice(GIVEN) for _ in range(r.choice((1, 2, 2))))
         sex = "male" if int(id_number[16]) % 2 else "female"
-        people.append((name, sex, born, crypto.encrypt(id_number), crypto.keyed_hash(id_number),
-                       crypto.encrypt(phone), crypto.keyed_hash(phone)))
+        people.append(
+            (
+                name,
+                sex,
+                born,
+                crypto.encrypt(id_number),
+                crypto.keyed_hash(id_number),
+                crypto.encrypt(phone),
+                crypto.keyed_hash(phone),
+            )
+        )
     orgs = []
     for _ in range(max(size // 20, 50)):
-        first17 = "91" + COUNTY6 + "".join(r.choice("0123456789ABCDEFGHJKLMNPQRTUWXY") for _ in range(9))
+        first17 = (
+            "91" + COUNTY6 + "".join(r.choice("0123456789ABCDEFGHJKLMNPQRTUWXY") for _ in range(9))
+        )
         name = f"示范县{r.choice(ORG_WORDS)}{r.choice(['建筑', '商贸', '农业', '物业', '运输', '食品'])}有限公司"
         phone = f"0999-6{r.randrange(10**6):06d}"
-        orgs.append((name, first17 + credit_code_check_char(first17), crypto.encrypt(phone), crypto.keyed_hash(phone),
-                     r.choice(SURNAMES) + r.choice(GIVEN)))
+        orgs.append(
+            (
+                name,
+                first17 + credit_code_check_char(first17),
+                crypto.encrypt(phone),
+                crypto.keyed_hash(phone),
+                r.choice(SURNAMES) + r.choice(GIVEN),
+            )
+        )
     return people, orgs
 
 
-
 class Generator:
-    def __init__(self, world: World, vendor: str, *, seed: int, pii: tuple, ids: dict, numbers: dict, now: datetime):
+    def __init__(
+        self,
+        world: World,
+        vendor: str,
+        *,
+        seed: int,
+        pii: tuple,
+        ids: dict,
+        numbers: dict,
+        now: datetime,
+    ):
         from jiefen.cases.kernel import event_payload
         from jiefen.core.hashing import GENESIS, link_hash
 
@@ -413,7 +531,10 @@ class Generator:
         self.event_payload, self.link_hash, self.genesis = event_payload, link_hash, GENESIS
         self.now = now
         r = self.rng
-        self.channel = {lvl: Picker(r, [(c, w) for c, w, lv in CHANNELS if lvl[0] in lv]) for lvl in ("county", "town", "village")}
+        self.channel = {
+            lvl: Picker(r, [(c, w) for c, w, lv in CHANNELS if lvl[0] in lv])
+            for lvl in ("county", "town", "village")
+        }
         self.matter = Picker(r, MATTER_TYPES)
         self.category = Picker(r, [(c, w) for c, w in CATEGORIES if c in world.categories])
         self.risk = Picker(r, RISK)
@@ -479,12 +600,25 @@ class Generator:
             if float(amount) >= 1e11:
                 amount = "99999999.00"
         c = {
-            "id": case_id, "number": number, "matter_type": matter, "channel": channel, "category_id": category.pk,
-            "region_id": place_id, "place_code": place_code, "centre_id": centre.id, "centre_code": centre.code_int,
-            "level": level, "people_count": people, "is_group": is_group or people >= 10, "amount": amount,
-            "risk_level": self.risk(), "registered_at": registered_at, "state": "registered",
+            "id": case_id,
+            "number": number,
+            "matter_type": matter,
+            "channel": channel,
+            "category_id": category.pk,
+            "region_id": place_id,
+            "place_code": place_code,
+            "centre_id": centre.id,
+            "centre_code": centre.code_int,
+            "level": level,
+            "people_count": people,
+            "is_group": is_group or people >= 10,
+            "amount": amount,
+            "risk_level": self.risk(),
+            "registered_at": registered_at,
+            "state": "registered",
             "address": f"{r.randint(1, 12)}组{r.randint(1, 80)}号",
-            "longitude": f"{112.9 + r.random() * 0.6:.6f}", "latitude": f"{28.1 + r.random() * 0.5:.6f}",
+            "longitude": f"{112.9 + r.random() * 0.6:.6f}",
+            "latitude": f"{28.1 + r.random() * 0.5:.6f}",
         }
         if r.random() < 0.7:
             c["occurred_at"] = registered_at - timedelta(days=r.random() * 30)
@@ -494,9 +628,14 @@ class Generator:
             c["source_unit_id"] = r.choice(w.sources).id
         # parties
         parties = self._parties(case_id, matter, cat_code)
-        a_name, b_name = parties[0], parties[1] if len(parties) > 1 else r.choice(ORG_WORDS) + "公司"
+        a_name, b_name = (
+            parties[0],
+            parties[1] if len(parties) > 1 else r.choice(ORG_WORDS) + "公司",
+        )
         template = CONSULT.get(matter) or DESCRIPTIONS.get(cat_code) or DESCRIPTIONS["99"]
-        c["description"] = template.format(a=a_name, b=b_name, n=r.randint(5, 300), m=amount or r.randint(800, 90000), p=people)
+        c["description"] = template.format(
+            a=a_name, b=b_name, n=r.randint(5, 300), m=amount or r.randint(800, 90000), p=people
+        )
         first = c["description"].split("。")[0]
         c["title"] = first[:30] + ("…" if len(first) > 30 else "")
         c["query_code_hash"] = self._query_hash(number)
@@ -533,17 +672,41 @@ class Generator:
         if r.random() < 0.05:
             roles.append("third_party")
         for role in roles:
-            if role == "respondent" and cat_code in ("04", "05", "10", "11", "14", "G01", "13") and r.random() < 0.5:
+            if (
+                role == "respondent"
+                and cat_code in ("04", "05", "10", "11", "14", "G01", "13")
+                and r.random() < 0.5
+            ):
                 name, credit, phone, phone_hash, rep = r.choice(self.orgs)
-                t.add({"id": self._next_id("party"), "case_id": case_id, "role": role, "kind": "organisation",
-                       "name": name, "credit_code": credit, "phone": phone, "phone_hash": phone_hash,
-                       "representative": rep})
+                t.add(
+                    {
+                        "id": self._next_id("party"),
+                        "case_id": case_id,
+                        "role": role,
+                        "kind": "organisation",
+                        "name": name,
+                        "credit_code": credit,
+                        "phone": phone,
+                        "phone_hash": phone_hash,
+                        "representative": rep,
+                    }
+                )
             else:
                 name, sex, born, id_enc, id_hash, ph_enc, ph_hash = r.choice(self.people)
-                row = {"id": self._next_id("party"), "case_id": case_id, "role": role, "kind": "person", "name": name,
-                       "sex": sex, "phone": ph_enc, "phone_hash": ph_hash}
+                row = {
+                    "id": self._next_id("party"),
+                    "case_id": case_id,
+                    "role": role,
+                    "kind": "person",
+                    "name": name,
+                    "sex": sex,
+                    "phone": ph_enc,
+                    "phone_hash": ph_hash,
+                }
                 if role == "applicant" or r.random() < 0.4:
-                    row.update(id_type="citizen_id", id_number=id_enc, id_hash=id_hash, birth_date=born)
+                    row.update(
+                        id_type="citizen_id", id_number=id_enc, id_hash=id_hash, birth_date=born
+                    )
                 if role == "applicant":
                     row["address"] = f"示范县{r.randint(1, 12)}组{r.randint(1, 80)}号"
                 t.add(row)
@@ -570,7 +733,14 @@ class Sim:
     """One case's walk through the lifecycle; every step appends a hash-chained event."""
 
     def __init__(self, g: Generator, c: dict, centre: CentreInfo, category, cat_code, number):
-        self.g, self.c, self.centre, self.category_id, self.cat_code, self.number = g, c, centre, category.pk, cat_code, number
+        self.g, self.c, self.centre, self.category_id, self.cat_code, self.number = (
+            g,
+            c,
+            centre,
+            category.pk,
+            cat_code,
+            number,
+        )
         self.r = g.rng
         self.seq, self.prev, self.last_at = 0, g.genesis, c["registered_at"]
         self.handler: Actor | None = None
@@ -596,17 +766,40 @@ class Sim:
         ev = _Ev(self.seq, action, actor.id, t, self.c["state"], to_state, note, data or {})
         h = g.link_hash(self.prev, g.event_payload(ev, self.number))
         eid = g._next_id("event")
-        g.tables["event"].add({
-            "id": eid, "case_id": self.c["id"], "seq": self.seq, "action": action, "actor_id": actor.id,
-            "actor_name": actor.name, "actor_centre": actor.place, "at": t, "from_state": ev.from_state,
-            "to_state": to_state, "note": note, "data": ev.data, "idempotency_key": None, "prev_hash": self.prev, "hash": h,
-        })
+        g.tables["event"].add(
+            {
+                "id": eid,
+                "case_id": self.c["id"],
+                "seq": self.seq,
+                "action": action,
+                "actor_id": actor.id,
+                "actor_name": actor.name,
+                "actor_centre": actor.place,
+                "at": t,
+                "from_state": ev.from_state,
+                "to_state": to_state,
+                "note": note,
+                "data": ev.data,
+                "idempotency_key": None,
+                "prev_hash": self.prev,
+                "hash": h,
+            }
+        )
         done = t + timedelta(seconds=5 + self.r.random() * 60)
         for topic, payload in notify:
-            g.tables["outbox"].add({
-                "id": g._next_id("outbox"), "event_id": eid, "topic": topic, "payload": payload, "created_at": t,
-                "claimed_by": "worker-1", "claimed_at": done, "done_at": done, "attempts": 1,
-            })
+            g.tables["outbox"].add(
+                {
+                    "id": g._next_id("outbox"),
+                    "event_id": eid,
+                    "topic": topic,
+                    "payload": payload,
+                    "created_at": t,
+                    "claimed_by": "worker-1",
+                    "claimed_at": done,
+                    "done_at": done,
+                    "attempts": 1,
+                }
+            )
         self.prev, self.last_at = h, t
         self.c["state"] = to_state
         return eid
@@ -625,16 +818,33 @@ class Sim:
         registrar = self._registrar()
         c["first_responder_id"] = c["registered_by_id"] = registrar.id
         c["acceptance_due"] = self.due("acceptance", t0)
-        self.emit("register", registrar, "registered", t0,
-                  data={"number": self.number, "channel": c["channel"], "matter_type": c["matter_type"], "parties": n_parties})
+        self.emit(
+            "register",
+            registrar,
+            "registered",
+            t0,
+            data={
+                "number": self.number,
+                "channel": c["channel"],
+                "matter_type": c["matter_type"],
+                "parties": n_parties,
+            },
+        )
         desk = self._desk
         # intake: one-time notice, rejection, return to the sender
         if r.random() < 0.05:
             items = r.sample(MATERIALS, r.randint(1, 3))
             t = self.at(6)
             c["missing_materials"], c["paused_at"] = items, t
-            self.emit("request_materials", desk(), "awaiting_materials", t, note="请补充材料后再来", data={"items": items},
-                      notify=[("party.materials_requested", {"items": items})])
+            self.emit(
+                "request_materials",
+                desk(),
+                "awaiting_materials",
+                t,
+                note="请补充材料后再来",
+                data={"items": items},
+                notify=[("party.materials_requested", {"items": items})],
+            )
             if r.random() < 0.12:
                 t = self.at(24 * 20, 24 * 10)
                 self._reject(t, "逾期未补正材料")
@@ -645,8 +855,14 @@ class Sim:
 
             c["acceptance_due"] = deadlines.shift(c["acceptance_due"], paused)
             supplied, c["missing_materials"], c["paused_at"] = items, [], None
-            self.emit("supplement", desk(), "registered", t, note="当事人已补齐材料",
-                      data={"supplied": supplied, "paused_days": paused, "files": 0})
+            self.emit(
+                "supplement",
+                desk(),
+                "registered",
+                t,
+                note="当事人已补齐材料",
+                data={"supplied": supplied, "paused_days": paused, "files": 0},
+            )
         self.stall()
         if r.random() < 0.035:
             self._reject(self.at(20), "不属于本中心受理范围")
@@ -654,8 +870,15 @@ class Sim:
         if c["channel"] in SENT and r.random() < 0.02:
             t = self.at(20)
             c["reject_reason"], c["other_route"] = "不属于本辖区管辖，退回来源单位", "退回来源单位"
-            self.emit("return_to_sender", desk(), "rejected", t, note=c["reject_reason"], data={"channel": c["channel"]},
-                      notify=[("sender.returned", {"external_ref": c.get("external_ref", "")})])
+            self.emit(
+                "return_to_sender",
+                desk(),
+                "rejected",
+                t,
+                note=c["reject_reason"],
+                data={"channel": c["channel"]},
+                notify=[("sender.returned", {"external_ref": c.get("external_ref", "")})],
+            )
             return
         t = self.at(16)
         self._accept(t)
@@ -694,15 +917,28 @@ class Sim:
     def _reject(self, t, reason):
         c = self.c
         c["reject_reason"], c["other_route"], c["paused_at"] = reason, "可向人民法院起诉", None
-        self.emit("reject", self._desk(), "rejected", t, note=reason, data={"other_route": c["other_route"]},
-                  notify=[("party.rejected", {"other_route": c["other_route"]})])
+        self.emit(
+            "reject",
+            self._desk(),
+            "rejected",
+            t,
+            note=reason,
+            data={"other_route": c["other_route"]},
+            notify=[("party.rejected", {"other_route": c["other_route"]})],
+        )
 
     def _accept(self, t):
         c = self.c
         c["accepted_at"] = t
         c["handling_due"] = self.due("handling", t)
-        self.emit("accept", self._desk(), "accepted", t, data={"handling_due": _iso(c["handling_due"])},
-                  notify=[("party.accepted", {})])
+        self.emit(
+            "accept",
+            self._desk(),
+            "accepted",
+            t,
+            data={"handling_due": _iso(c["handling_due"])},
+            notify=[("party.accepted", {})],
+        )
 
     def _move(self, target: CentreInfo, t):
         c = self.c
@@ -716,7 +952,14 @@ class Sim:
         self.centre = target
 
     def _watch(self, centre: CentreInfo, reason):
-        self.g.tables["watcher"].add({"id": self.g._next_id("watcher"), "case_id": self.c["id"], "centre_id": centre.id, "reason": reason})
+        self.g.tables["watcher"].add(
+            {
+                "id": self.g._next_id("watcher"),
+                "case_id": self.c["id"],
+                "centre_id": centre.id,
+                "reason": reason,
+            }
+        )
 
     def _escalate(self):
         r, c = self.r, self.c
@@ -724,11 +967,31 @@ class Sim:
         if target is None or not target.desk:
             return
         t = self.at(24)
-        opinion = "涉及多户村民，村级难以调处，提请上级中心处理" if source.level == "village" else "涉及县级部门职责，提请县中心处理"
+        opinion = (
+            "涉及多户村民，村级难以调处，提请上级中心处理"
+            if source.level == "village"
+            else "涉及县级部门职责，提请县中心处理"
+        )
         from_state = c["state"]
-        self.emit("propose_escalation", self._desk(), "escalation_pending", t, note=opinion, data={"to": target.name},
-                  notify=[("centre.escalation_proposed", {"centre_id": target.id if source.level == "village" else source.id})])
-        c["escalation_target_id"], c["escalation_opinion"], c["escalation_from_state"] = target.id, opinion, from_state
+        self.emit(
+            "propose_escalation",
+            self._desk(),
+            "escalation_pending",
+            t,
+            note=opinion,
+            data={"to": target.name},
+            notify=[
+                (
+                    "centre.escalation_proposed",
+                    {"centre_id": target.id if source.level == "village" else source.id},
+                )
+            ],
+        )
+        c["escalation_target_id"], c["escalation_opinion"], c["escalation_from_state"] = (
+            target.id,
+            opinion,
+            from_state,
+        )
         t = self.at(20)
         if source.level == "village":
             decider = r.choice(target.desk)
@@ -736,29 +999,50 @@ class Sim:
             decider = r.choice(source.leaders) if source.leaders else None
             if decider is None:
                 return
-        c["escalation_target_id"], c["escalation_opinion"], c["escalation_from_state"] = None, "", ""
+        c["escalation_target_id"], c["escalation_opinion"], c["escalation_from_state"] = (
+            None,
+            "",
+            "",
+        )
         if r.random() < 0.15:
             self.emit("deny_escalation", decider, from_state, t, note="本级可以调处，不同意提级")
             return
         self._move(target, t)
         self._watch(source, "escalated")
-        self.emit("approve_escalation", decider, "accepted", t, note="同意",
-                  data={"from": source.name, "to": target.name, "handling_due": _iso(c["handling_due"])},
-                  notify=[("centre.escalated", {"centre_id": target.id})])
+        self.emit(
+            "approve_escalation",
+            decider,
+            "accepted",
+            t,
+            note="同意",
+            data={"from": source.name, "to": target.name, "handling_due": _iso(c["handling_due"])},
+            notify=[("centre.escalated", {"centre_id": target.id})],
+        )
 
     def _delegate(self):
         c, source = self.c, self.centre
-        lower = [x for x in self.g.w.centres.values()
-                 if x.parent is source and x.desk and any(code == c["place_code"] for _, code, _ in x.places)]
+        lower = [
+            x
+            for x in self.g.w.centres.values()
+            if x.parent is source
+            and x.desk
+            and any(code == c["place_code"] for _, code, _ in x.places)
+        ]
         if not lower:
             return
         target = lower[0]
         t = self.at(12)
         self._move(target, t)
         self._watch(source, "delegated")
-        self.emit("delegate_down", self._desk_of(source), "accepted", t, note="属地化解，指派下级中心办理",
-                  data={"from": source.name, "to": target.name, "handling_due": _iso(c["handling_due"])},
-                  notify=[("centre.delegated", {"centre_id": target.id})])
+        self.emit(
+            "delegate_down",
+            self._desk_of(source),
+            "accepted",
+            t,
+            note="属地化解，指派下级中心办理",
+            data={"from": source.name, "to": target.name, "handling_due": _iso(c["handling_due"])},
+            notify=[("centre.delegated", {"centre_id": target.id})],
+        )
 
     def _desk_of(self, centre):
         return self.r.choice(centre.desk)
@@ -781,14 +1065,33 @@ class Sim:
             u["active"] = False
         self.units = []
         for u in chosen:
-            self.units.append(self.g.tables["unit"].add({
-                "id": self.g._next_id("unit"), "case_id": c["id"], "unit_id": u.id, "role": "lead" if u is lead else "assist",
-                "status": "pending", "active": True, "dispatched_at": t,
-            }))
+            self.units.append(
+                self.g.tables["unit"].add(
+                    {
+                        "id": self.g._next_id("unit"),
+                        "case_id": c["id"],
+                        "unit_id": u.id,
+                        "role": "lead" if u is lead else "assist",
+                        "status": "pending",
+                        "active": True,
+                        "dispatched_at": t,
+                    }
+                )
+            )
         c["sign_for_due"] = self.due("sign_for", t)
-        self.emit("dispatch", self._desk(), "dispatched", t, note="请牵头单位会同配合单位办理",
-                  data={"units": [u.name for u in chosen], "lead": lead.name, "sign_for_due": _iso(c["sign_for_due"])},
-                  notify=[("unit.dispatched", {"unit_id": u.id, "lead": u is lead}) for u in chosen])
+        self.emit(
+            "dispatch",
+            self._desk(),
+            "dispatched",
+            t,
+            note="请牵头单位会同配合单位办理",
+            data={
+                "units": [u.name for u in chosen],
+                "lead": lead.name,
+                "sign_for_due": _iso(c["sign_for_due"]),
+            },
+            notify=[("unit.dispatched", {"unit_id": u.id, "lead": u is lead}) for u in chosen],
+        )
         self.stall(0.01)
         lead_row = self.units[0]
         if r.random() < 0.05:  # the lead unit sends it back
@@ -798,19 +1101,40 @@ class Sim:
                 u["active"] = False
             self.units = []
             c["sign_for_due"] = None
-            self.emit("send_back", lead.handler, "accepted", t, note="不属于本单位职责", data={"unit": lead.name, "role": "lead"},
-                      notify=[("centre.sent_back", {"unit": lead.name})])
+            self.emit(
+                "send_back",
+                lead.handler,
+                "accepted",
+                t,
+                note="不属于本单位职责",
+                data={"unit": lead.name, "role": "lead"},
+                notify=[("centre.sent_back", {"unit": lead.name})],
+            )
             return
         t = self.at(10)
         lead_row.update(status="signed", signed_at=t, note="已签收")
         self.handler = self.handler or lead.handler
         c["handler_id"] = self.handler.id
-        self.emit("sign_for", lead.handler, "in_progress", t, note="已签收", data={"unit": lead.name, "role": "lead"})
+        self.emit(
+            "sign_for",
+            lead.handler,
+            "in_progress",
+            t,
+            note="已签收",
+            data={"unit": lead.name, "role": "lead"},
+        )
         for row, u in zip(self.units[1:], chosen[1:], strict=True):
             if u.handler and r.random() < 0.8:
                 t = self.at(12)
                 row.update(status="signed", signed_at=t, note="已签收")
-                self.emit("sign_for", u.handler, "in_progress", t, note="已签收", data={"unit": u.name, "role": "assist"})
+                self.emit(
+                    "sign_for",
+                    u.handler,
+                    "in_progress",
+                    t,
+                    note="已签收",
+                    data={"unit": u.name, "role": "assist"},
+                )
 
     def _assign(self):
         c, r = self.c, self.r
@@ -819,8 +1143,14 @@ class Sim:
         previous = self.handler.name if self.handler else ""
         self.handler = person
         c["handler_id"] = person.id
-        self.emit("assign", self._desk(), "in_progress", t, data={"handler": person.name, "previous": previous},
-                  notify=[("staff.assigned", {"user_id": person.id})])
+        self.emit(
+            "assign",
+            self._desk(),
+            "in_progress",
+            t,
+            data={"handler": person.name, "previous": previous},
+            notify=[("staff.assigned", {"user_id": person.id})],
+        )
 
     def _overseer(self) -> Actor:
         centre = self.centre
@@ -837,28 +1167,79 @@ class Sim:
             t = self.at(24 * 5)
             due = self.local(t) + timedelta(days=r.randint(3, 10))
             by = self._overseer()
-            self.supervisions.append(g.tables["supervision"].add({
-                "id": g._next_id("supervision"), "case_id": c["id"], "kind": "supervise", "by_id": by.id, "at": t, "due": due,
-                "note": "请加快办理进度，按期报告结果",
-            }))
+            self.supervisions.append(
+                g.tables["supervision"].add(
+                    {
+                        "id": g._next_id("supervision"),
+                        "case_id": c["id"],
+                        "kind": "supervise",
+                        "by_id": by.id,
+                        "at": t,
+                        "due": due,
+                        "note": "请加快办理进度，按期报告结果",
+                    }
+                )
+            )
             c["is_supervised"] = True
-            self.emit("supervise", by, c["state"], t, note="请加快办理进度，按期报告结果", data={"due": due.isoformat()},
-                      notify=[("centre.supervised", {"due": due.isoformat()})])
+            self.emit(
+                "supervise",
+                by,
+                c["state"],
+                t,
+                note="请加快办理进度，按期报告结果",
+                data={"due": due.isoformat()},
+                notify=[("centre.supervised", {"due": due.isoformat()})],
+            )
         for _ in range(1 if r.random() < 0.08 else 0):
             t = self.at(24 * 7)
             by = self._overseer()
-            g.tables["supervision"].add({"id": g._next_id("supervision"), "case_id": c["id"], "kind": "urge", "by_id": by.id, "at": t,
-                                         "note": "该事项临近期限，请抓紧办理"})
+            g.tables["supervision"].add(
+                {
+                    "id": g._next_id("supervision"),
+                    "case_id": c["id"],
+                    "kind": "urge",
+                    "by_id": by.id,
+                    "at": t,
+                    "note": "该事项临近期限，请抓紧办理",
+                }
+            )
             c["urge_count"] = c.get("urge_count", 0) + 1
-            self.emit("urge", by, c["state"], t, note="该事项临近期限，请抓紧办理", data={"count": c["urge_count"]},
-                      notify=[("staff.urged", {})])
+            self.emit(
+                "urge",
+                by,
+                c["state"],
+                t,
+                note="该事项临近期限，请抓紧办理",
+                data={"count": c["urge_count"]},
+                notify=[("staff.urged", {})],
+            )
         if r.random() < 0.04:
             t = self.at(24 * 6)
-            days = r.choice((7, 10, 15, 30)) if c["matter_type"] != "petition" else r.choice((10, 15, 30))
-            ext = g.tables["extension"].add({"id": g._next_id("extension"), "case_id": c["id"], "requested_by_id": handler.id,
-                                             "requested_at": t, "days": days, "reason": "需进一步调查核实", "status": "pending"})
-            self.emit("request_extension", handler, c["state"], t, note="需进一步调查核实", data={"days": days},
-                      notify=[("centre.extension_requested", {"days": days})])
+            days = (
+                r.choice((7, 10, 15, 30))
+                if c["matter_type"] != "petition"
+                else r.choice((10, 15, 30))
+            )
+            ext = g.tables["extension"].add(
+                {
+                    "id": g._next_id("extension"),
+                    "case_id": c["id"],
+                    "requested_by_id": handler.id,
+                    "requested_at": t,
+                    "days": days,
+                    "reason": "需进一步调查核实",
+                    "status": "pending",
+                }
+            )
+            self.emit(
+                "request_extension",
+                handler,
+                c["state"],
+                t,
+                note="需进一步调查核实",
+                data={"days": days},
+                notify=[("centre.extension_requested", {"days": days})],
+            )
             t = self.at(24)
             by = self._overseer()
             from jiefen.cases import deadlines
@@ -867,32 +1248,64 @@ class Sim:
             c["extended_days"] = c.get("extended_days", 0) + days
             ext.update(status="granted", decided_by_id=by.id, decided_at=t, decision_note="同意")
             data = {"approved": True, "days": days, "handling_due": _iso(c["handling_due"])}
-            self.emit("grant_extension", by, c["state"], t, note="同意", data=data, notify=[("staff.extension_decided", data)])
+            self.emit(
+                "grant_extension",
+                by,
+                c["state"],
+                t,
+                note="同意",
+                data=data,
+                notify=[("staff.extension_decided", data)],
+            )
         self.session_ok = None
         if c["matter_type"] == "dispute" and r.random() < 0.7:
             for _ in range(1 + (r.random() < 0.25)):
                 t = self.at(24 * 6, 1)
                 ok = r.random() < 0.6
                 sid = g._next_id("session")
-                g.tables["session"].add({
-                    "id": sid, "case_id": c["id"], "held_at": t - timedelta(minutes=90), "place": "调解室",
-                    "mediator_id": handler.id, "recorder": "", "participants": "双方当事人及调解员",
-                    "applicant_account": "要求对方承担责任", "respondent_account": "同意协商解决" if ok else "不同意对方要求",
-                    "facts_verified": "经现场查看，情况基本属实", "result": "双方达成协议" if ok else "双方分歧较大，未达成协议",
-                    "succeeded": ok,
-                })
+                g.tables["session"].add(
+                    {
+                        "id": sid,
+                        "case_id": c["id"],
+                        "held_at": t - timedelta(minutes=90),
+                        "place": "调解室",
+                        "mediator_id": handler.id,
+                        "recorder": "",
+                        "participants": "双方当事人及调解员",
+                        "applicant_account": "要求对方承担责任",
+                        "respondent_account": "同意协商解决" if ok else "不同意对方要求",
+                        "facts_verified": "经现场查看，情况基本属实",
+                        "result": "双方达成协议" if ok else "双方分歧较大，未达成协议",
+                        "succeeded": ok,
+                    }
+                )
                 data = {"session": sid, "succeeded": ok}
                 if ok:
                     signed = self.local(t)
                     jc = g._due(c["matter_type"], self.category_id, "judicial_confirmation", signed)
                     agreement_no = f"{self.number}-X1"
-                    g.tables["agreement"].add({
-                        "id": g._next_id("agreement"), "case_id": c["id"], "session_id": sid, "number": agreement_no,
-                        "facts": "双方就争议事项陈述了事实", "terms": "双方自愿达成协议，按约履行", "performance": "协议签订后十日内履行完毕",
-                        "signed_at": signed, "judicial_confirmation_due": jc,
-                    })
+                    g.tables["agreement"].add(
+                        {
+                            "id": g._next_id("agreement"),
+                            "case_id": c["id"],
+                            "session_id": sid,
+                            "number": agreement_no,
+                            "facts": "双方就争议事项陈述了事实",
+                            "terms": "双方自愿达成协议，按约履行",
+                            "performance": "协议签订后十日内履行完毕",
+                            "signed_at": signed,
+                            "judicial_confirmation_due": jc,
+                        }
+                    )
                     data.update(agreement=agreement_no, judicial_confirmation_due=_iso(jc))
-                self.emit("record_session", handler, c["state"], t, note="双方达成协议" if ok else "双方分歧较大，未达成协议", data=data)
+                self.emit(
+                    "record_session",
+                    handler,
+                    c["state"],
+                    t,
+                    note="双方达成协议" if ok else "双方分歧较大，未达成协议",
+                    data=data,
+                )
                 self.session_ok = ok
                 if ok:
                     break
@@ -911,16 +1324,31 @@ class Sim:
         else:
             outcome, route = "handled", ""
         feedback = "已按要求办理并反馈" if c["channel"] in SENT else ""
-        c.update(outcome=outcome, outcome_route=route, feedback=feedback, resolved_at=t,
-                 result_summary="经调解，双方达成一致" if outcome == "agreement" else "已依法依规处理并答复当事人",
-                 follow_up_due=self.due("follow_up", t))
+        c.update(
+            outcome=outcome,
+            outcome_route=route,
+            feedback=feedback,
+            resolved_at=t,
+            result_summary="经调解，双方达成一致"
+            if outcome == "agreement"
+            else "已依法依规处理并答复当事人",
+            follow_up_due=self.due("follow_up", t),
+        )
         for s in self.supervisions:
             s["closed_at"] = t
         c["is_supervised"] = False
         actor = self.handler or self._desk()
-        self.emit("resolve", actor, "resolved", t, note=c["result_summary"],
-                  data={"outcome": outcome, "route": route, "follow_up_due": _iso(c["follow_up_due"])},
-                  notify=[("sender.feedback", {"external_ref": c.get("external_ref", "")})] if feedback else [])
+        self.emit(
+            "resolve",
+            actor,
+            "resolved",
+            t,
+            note=c["result_summary"],
+            data={"outcome": outcome, "route": route, "follow_up_due": _iso(c["follow_up_due"])},
+            notify=[("sender.feedback", {"external_ref": c.get("external_ref", "")})]
+            if feedback
+            else [],
+        )
 
     def _after(self):
         r, c, g = self.r, self.c, self.g
@@ -929,22 +1357,50 @@ class Sim:
         method = r.choice(("phone", "phone", "in_person", "sms"))
         c["notified_at"] = t
         actor = self.handler if self.handler and self.handler.unit_id is None else self._desk()
-        self.emit("notify_result", actor, "resolved", t, data={"method": method}, notify=[("party.result", {"outcome": c["outcome"]})])
+        self.emit(
+            "notify_result",
+            actor,
+            "resolved",
+            t,
+            data={"method": method},
+            notify=[("party.result", {"outcome": c["outcome"]})],
+        )
         self.stall(0.01)
         t = self.at(36)
         satisfaction = r.choices(("satisfied", "basically", "dissatisfied"), (80, 15, 5))[0]
         by = self._desk()
         note = "当事人表示满意" if satisfaction != "dissatisfied" else "当事人对结果不满意"
-        g.tables["followup"].add({"id": g._next_id("followup"), "case_id": c["id"], "at": t, "by_id": by.id, "method": "phone",
-                                  "satisfaction": satisfaction, "note": note})
+        g.tables["followup"].add(
+            {
+                "id": g._next_id("followup"),
+                "case_id": c["id"],
+                "at": t,
+                "by_id": by.id,
+                "method": "phone",
+                "satisfaction": satisfaction,
+                "note": note,
+            }
+        )
         c["satisfaction"] = satisfaction
-        self.emit("follow_up", by, "resolved", t, note=note,
-                  data={"method": "phone", "satisfaction": satisfaction, "escalation_signs": False})
+        self.emit(
+            "follow_up",
+            by,
+            "resolved",
+            t,
+            note=note,
+            data={"method": "phone", "satisfaction": satisfaction, "escalation_signs": False},
+        )
         self.stall(0.01)
         t = self.at(24)
         c["closed_at"] = t
-        self.emit("close", self._desk(), "closed", t, note="已结案" if satisfaction != "dissatisfied" else "已做解释工作，予以结案",
-                  data={"satisfaction": satisfaction})
+        self.emit(
+            "close",
+            self._desk(),
+            "closed",
+            t,
+            note="已结案" if satisfaction != "dissatisfied" else "已做解释工作，予以结案",
+            data={"satisfaction": satisfaction},
+        )
         if r.random() < 0.85:
             t = self.at(24 * 20, 24)
             c["archived_at"] = t
@@ -972,18 +1428,36 @@ def _max_id(model) -> int:
 
 
 def _number_sequences() -> dict:
+    """The last case number given per year. On PostgreSQL numbers come from a database
+    sequence per county-year (jiefen.cases.numbering); its high-water mark is copied into
+    CaseNumberSequence first."""
+    from jiefen.cases import numbering
     from jiefen.cases.models import CaseNumberSequence
 
+    numbering.sync_high_water_marks()
     return {s.year: s.last_value for s in CaseNumberSequence.objects.filter(county_code=COUNTY6)}
 
 
 def _save_sequences(numbers: dict) -> None:
+    """Record the generated numbers, so that perform numbers on above them."""
+    from django.db import connection
+
+    from jiefen.cases import numbering
     from jiefen.cases.models import CaseNumberSequence
 
     for year, last in numbers.items():
         seq, _ = CaseNumberSequence.objects.get_or_create(county_code=COUNTY6, year=year)
         if seq.last_value < last:
             CaseNumberSequence.objects.filter(pk=seq.pk).update(last_value=last)
+        if connection.vendor == "postgresql":  # a sequence that exists already moves on too
+            name = numbering.sequence_name(COUNTY6, year)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT last_value FROM pg_sequences WHERE sequencename = %s", [name]
+                )
+                row = cursor.fetchone()
+                if row is not None and (row[0] or 0) < last:
+                    cursor.execute("SELECT setval(%s, %s)", [name, last])
 
 
 def _reset_pk_sequences(connection, table_names) -> None:
@@ -991,7 +1465,9 @@ def _reset_pk_sequences(connection, table_names) -> None:
         return  # SQLite's AUTOINCREMENT follows explicit ids by itself
     with connection.cursor() as cursor:
         for t in table_names:
-            cursor.execute(f"SELECT setval(pg_get_serial_sequence('\"{t}\"', 'id'), GREATEST((SELECT MAX(id) FROM \"{t}\"), 1))")
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence('\"{t}\"', 'id'), GREATEST((SELECT MAX(id) FROM \"{t}\"), 1))"
+            )
 
 
 # --- timeline -------------------------------------------------------------------------------------
@@ -1002,7 +1478,9 @@ def day_counts(n: int, start: date, days: int, rng) -> list[int]:
     weights = []
     for i in range(days):
         d = start + timedelta(days=i)
-        weights.append((1.0 if d.weekday() < 5 else 0.35) * (1 + 0.35 * i / days) * (0.85 + 0.3 * rng.random()))
+        weights.append(
+            (1.0 if d.weekday() < 5 else 0.35) * (1 + 0.35 * i / days) * (0.85 + 0.3 * rng.random())
+        )
     total = sum(weights)
     counts, acc, given = [], 0.0, 0
     for wgt in weights:  # cumulative rounding: exactly n in all
@@ -1031,8 +1509,17 @@ def times_of_day(rng, d: date, k: int, now: datetime) -> list[datetime]:
 # --- entry points ---------------------------------------------------------------------------------
 
 
-def generate(n: int, *, seed: int = 2026, pii: int = 5000, chunk: int = 5000, months: int = 24, jobs: int = 2,
-             drop_indexes: bool | None = None, log=print) -> dict:
+def generate(
+    n: int,
+    *,
+    seed: int = 2026,
+    pii: int = 5000,
+    chunk: int = 5000,
+    months: int = 24,
+    jobs: int = 2,
+    drop_indexes: bool | None = None,
+    log=print,
+) -> dict:
     """Add ``n`` cases to the configured database. Returns timings and row counts.
 
     The days are split into ``jobs`` consecutive ranges, each generated and written by its own
@@ -1062,8 +1549,18 @@ def generate(n: int, *, seed: int = 2026, pii: int = 5000, chunk: int = 5000, mo
             last_day += 1
         span = counts[first_day:last_day]
         k = sum(span)
-        specs.append({"job": j, "seed": rng.randrange(2**32), "start": start + timedelta(days=first_day), "counts": span,
-                      "ids": dict(ids), "numbers": dict(numbers), "now": now, "chunk": chunk})
+        specs.append(
+            {
+                "job": j,
+                "seed": rng.randrange(2**32),
+                "start": start + timedelta(days=first_day),
+                "counts": span,
+                "ids": dict(ids),
+                "numbers": dict(numbers),
+                "now": now,
+                "chunk": chunk,
+            }
+        )
         for name in ids:
             ids[name] += k * ROWS_PER_CASE[name]
         for i in range(first_day, last_day):  # case numbers run on per year in time order
@@ -1108,8 +1605,15 @@ def generate(n: int, *, seed: int = 2026, pii: int = 5000, chunk: int = 5000, mo
         rows.update(r["rows"])
         states.update(r["states"])
     return {
-        "cases": n, "jobs": jobs, "rows": dict(rows), "rows_total": sum(rows.values()), "states": dict(states.most_common()),
-        "timings": timings, "indexes_rebuilt": len(indexes), "pii_pool": pii, "months": months,
+        "cases": n,
+        "jobs": jobs,
+        "rows": dict(rows),
+        "rows_total": sum(rows.values()),
+        "states": dict(states.most_common()),
+        "timings": timings,
+        "indexes_rebuilt": len(indexes),
+        "pii_pool": pii,
+        "months": months,
         "cases_per_s": round(n / timings["total_s"]) if timings["total_s"] else None,
     }
 
@@ -1125,7 +1629,15 @@ def run_job(spec: dict, pii: tuple, log=None) -> dict:
     from django.db import connection
 
     world = World()
-    gen = Generator(world, connection.vendor, seed=spec["seed"], pii=pii, ids=spec["ids"], numbers=spec["numbers"], now=spec["now"])
+    gen = Generator(
+        world,
+        connection.vendor,
+        seed=spec["seed"],
+        pii=pii,
+        ids=spec["ids"],
+        numbers=spec["numbers"],
+        now=spec["now"],
+    )
     writer = Writer(connection)
     _bulk_session(connection, True)
     t0 = last_log = time.perf_counter()
@@ -1140,13 +1652,20 @@ def run_job(spec: dict, pii: tuple, log=None) -> dict:
                     gen.flush(writer)
                     if time.perf_counter() - last_log > 60:
                         el = time.perf_counter() - t0
-                        print(f"  job {spec['job']}: {done:,} / {total:,} cases, {el:.0f} s ({done / el:,.0f} cases/s)", flush=True)
+                        print(
+                            f"  job {spec['job']}: {done:,} / {total:,} cases, {el:.0f} s ({done / el:,.0f} cases/s)",
+                            flush=True,
+                        )
                         last_log = time.perf_counter()
         gen.flush(writer)
     finally:
         _bulk_session(connection, False)
         connection.close()
-    return {"rows": gen.row_counts(), "states": dict(gen.states), "seconds": time.perf_counter() - t0}
+    return {
+        "rows": gen.row_counts(),
+        "states": dict(gen.states),
+        "seconds": time.perf_counter() - t0,
+    }
 
 
 def _bulk_session(connection, on: bool) -> None:
@@ -1154,7 +1673,9 @@ def _bulk_session(connection, on: bool) -> None:
         if connection.vendor == "postgresql":
             try:
                 cursor.execute(f"SET session_replication_role = {'replica' if on else 'DEFAULT'}")
-            except Exception:  # not a superuser (autocommit: nothing to roll back): keep the FK triggers
+            except (
+                Exception
+            ):  # not a superuser (autocommit: nothing to roll back): keep the FK triggers
                 pass
             cursor.execute(f"SET synchronous_commit = {'off' if on else 'DEFAULT'}")
         else:
@@ -1167,7 +1688,13 @@ def analyze(connection) -> None:
     """Fresh planner statistics after a bulk load (autovacuum would get there on its own later)."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            for t in ("cases_case", "cases_party", "cases_caseevent", "cases_caseunit", "cases_outboxmessage"):
+            for t in (
+                "cases_case",
+                "cases_party",
+                "cases_caseevent",
+                "cases_caseunit",
+                "cases_outboxmessage",
+            ):
                 cursor.execute(f"VACUUM (ANALYZE) {t}")
             cursor.execute("ANALYZE")
         else:
@@ -1191,32 +1718,57 @@ def verify(sample: int | None = 20_000, log=print) -> dict:
         mid = (lo + hi) // 2
         from django.db.models import Q
 
-        qs = Case.objects.filter(Q(id__lt=lo + third) | Q(id__gte=mid, id__lt=mid + third) | Q(id__gt=hi - third))
+        qs = Case.objects.filter(
+            Q(id__lt=lo + third) | Q(id__gte=mid, id__lt=mid + third) | Q(id__gt=hi - third)
+        )
     n_cases = qs.count()
     problems = list(verify_all(cases=qs))
-    n_events = CaseEvent.objects.filter(case__in=qs).count() if sample is not None else CaseEvent.objects.count()
+    n_events = (
+        CaseEvent.objects.filter(case__in=qs).count()
+        if sample is not None
+        else CaseEvent.objects.count()
+    )
     seconds = time.perf_counter() - t0
-    return {"cases": n_cases, "events": n_events, "broken": len(problems), "first_problems": [str(p) for p in problems[:5]],
-            "seconds": round(seconds, 1), "events_per_s": round(n_events / seconds) if seconds else None}
+    return {
+        "cases": n_cases,
+        "events": n_events,
+        "broken": len(problems),
+        "first_problems": [str(p) for p in problems[:5]],
+        "seconds": round(seconds, 1),
+        "events_per_s": round(n_events / seconds) if seconds else None,
+    }
 
 
 def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description="Fill the configured jiefen database with N realistic demo-county cases.")
+    parser = argparse.ArgumentParser(
+        description="Fill the configured jiefen database with N realistic demo-county cases."
+    )
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--pii-pool", type=int, default=5000, help="distinct encrypted ID/phone values to reuse")
+    parser.add_argument(
+        "--pii-pool", type=int, default=5000, help="distinct encrypted ID/phone values to reuse"
+    )
     parser.add_argument("--months", type=int, default=24)
     parser.add_argument("--chunk", type=int, default=5000, help="cases per transaction")
     parser.add_argument("--jobs", type=int, default=2, help="generator processes (default 2)")
-    parser.add_argument("--keep-indexes", action="store_true", help="do not drop and rebuild secondary indexes")
+    parser.add_argument(
+        "--keep-indexes", action="store_true", help="do not drop and rebuild secondary indexes"
+    )
     parser.add_argument("--verify", choices=["none", "sample", "all"], default="sample")
     args = parser.parse_args(argv)
     from bench import dbenv
 
     dbenv.setup_django()
     dbenv.prepare()
-    result = generate(args.cases, seed=args.seed, pii=args.pii_pool, chunk=args.chunk, months=args.months, jobs=args.jobs,
-                      drop_indexes=False if args.keep_indexes else None)
+    result = generate(
+        args.cases,
+        seed=args.seed,
+        pii=args.pii_pool,
+        chunk=args.chunk,
+        months=args.months,
+        jobs=args.jobs,
+        drop_indexes=False if args.keep_indexes else None,
+    )
     if args.verify != "none":
         result["verify"] = verify(None if args.verify == "all" else 20_000)
     print(json.dumps(result, ensure_ascii=False, indent=2))

@@ -97,27 +97,56 @@ class ThrowawayCluster:
         if fresh:
             with open(self.dir / "initdb.log", "w") as out:
                 _as_pg(
-                    [str(PG_BIN / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres",
-                     "-E", "UTF8", "--no-locale"],
-                    stdout=out, stderr=subprocess.STDOUT,
+                    [
+                        str(PG_BIN / "initdb"),
+                        "-D",
+                        str(self.data),
+                        "-A",
+                        "trust",
+                        "-U",
+                        "postgres",
+                        "-E",
+                        "UTF8",
+                        "--no-locale",
+                    ],
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
                 )
         self.port = free_port()
-        options = f"-p {self.port} -k {self.dir} " + " ".join(f"-c {k}={v}" for k, v in SERVER_SETTINGS.items())
+        options = f"-p {self.port} -k {self.dir} " + " ".join(
+            f"-c {k}={v}" for k, v in SERVER_SETTINGS.items()
+        )
         _as_pg(
-            [str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-l", str(self.dir / "server.log"), "-w", "-t", "300",
-             "-o", options, "start"],
+            [
+                str(PG_BIN / "pg_ctl"),
+                "-D",
+                str(self.data),
+                "-l",
+                str(self.dir / "server.log"),
+                "-w",
+                "-t",
+                "300",
+                "-o",
+                options,
+                "start",
+            ],
             stdout=subprocess.DEVNULL,
         )
         self.started = True
         if fresh or not self._database_exists():
             self.psql(f'CREATE DATABASE "{self.dbname}"')
-        self.log(f"PostgreSQL {self.server_version()} on 127.0.0.1:{self.port} (data in {self.data})")
+        self.log(
+            f"PostgreSQL {self.server_version()} on 127.0.0.1:{self.port} (data in {self.data})"
+        )
 
     def stop(self) -> None:
         if self.started:
             try:
-                _as_pg([str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop"],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                _as_pg(
+                    [str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop"],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
             except subprocess.CalledProcessError:
                 pass
             self.started = False
@@ -132,9 +161,23 @@ class ThrowawayCluster:
 
     def psql(self, sql: str, db: str = "postgres") -> str:
         out = subprocess.run(
-            [str(PG_BIN / "psql"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", db,
-             "-XAtqc", sql],
-            check=True, capture_output=True, text=True, cwd="/",
+            [
+                str(PG_BIN / "psql"),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(self.port),
+                "-U",
+                "postgres",
+                "-d",
+                db,
+                "-XAtqc",
+                sql,
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd="/",
         )
         return out.stdout.strip()
 
