@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from jiefen.cases import demo as case_demo
 from jiefen.cases.models import Case
 from jiefen.org import demo
+from jiefen.portal import hall, reception
 
 
 class Command(BaseCommand):
@@ -35,14 +36,8 @@ class Command(BaseCommand):
             self._print_accounts()
 
     def _seed_hall(self):
-        # the hall's windows and the leader-reception schedule live in the portal (a top layer)
-        from django.apps import apps
-
-        if apps.is_installed("jiefen.portal"):
-            from jiefen.portal import hall, reception
-
-            hall.seed_demo_windows()
-            reception.seed_demo_schedule()
+        hall.seed_demo_windows()
+        reception.seed_demo_schedule()
 
     def _progress(self, done, total):
         self.stdout.write(f"  {done}/{total}", ending="\r")
