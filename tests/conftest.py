@@ -16,10 +16,19 @@ def _fast_hashing_and_clean_clock(settings):
     # Argon2 is the production hasher (tested on its own); tests create many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     clock.reset()
-    deadlines.clear_cache()  # a policy edited in a rolled-back test must not linger in the cache
+    _clear_caches()  # a policy or rule edited in a rolled-back test must not linger in a cache
     yield
     clock.reset()
+    _clear_caches()
+
+
+def _clear_caches():
+    from jiefen.triage import classifier, risk, rules
+
     deadlines.clear_cache()
+    rules.forget()
+    risk.forget()
+    classifier.forget()
 
 
 @pytest.fixture(autouse=True)
@@ -47,9 +56,14 @@ def ensure_reference_data() -> None:
     from jiefen.org.models import Category
     from jiefen.org.reference import seed_categories
 
+    from jiefen.triage.defaults import seed_risk, seed_rules
+    from jiefen.triage.models import RiskPolicy, RiskSignal, RoutingRule
+
     seed_categories(Category)
     seed_policies(DeadlinePolicy, Category)
     workdays.seed_from_package(CalendarYear, CalendarDay)
+    seed_rules(RoutingRule, Category, DeadlinePolicy)
+    seed_risk(RiskPolicy, RiskSignal)
 
 
 def _region(code, name, level, parent=None):

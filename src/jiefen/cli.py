@@ -16,6 +16,9 @@ USAGE = """用法：jiefen <命令> [参数]
   verify-chains            校验全部事项流转记录的哈希链
   worker [--once]          后台投递通知（短信、单位提醒、对外回调）
   rotate-keys              用当前密钥重新加密全部个人信息字段
+  train [--seed N]         用引导样本和已结案事项训练类别识别模型（新版本设为当前）
+  evaluate FILE.jsonl      评估当前模型：准确率、宏平均 F1、各类别指标和混淆矩阵（--json）
+  assess-risk              重新研判全部在办事项的风险等级（每日运行，计入超期）
   其余 Django 管理命令均可使用，例如 jiefen shell、jiefen check。
 """
 

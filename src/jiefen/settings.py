@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "jiefen.core",
     "jiefen.org",
     "jiefen.cases",
+    "jiefen.triage",
     "jiefen.archive",
     "jiefen.workbench",
     "jiefen.portal",

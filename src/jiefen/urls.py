@@ -6,5 +6,6 @@ urlpatterns = [
     path("admin/", admin_site.urls),
     path("", include("jiefen.portal.urls")),
     path("", include("jiefen.workbench.urls")),
+    path("", include("jiefen.triage.urls")),
     path("", include("jiefen.org.urls")),
 ]

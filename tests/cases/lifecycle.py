@@ -87,13 +87,18 @@ def refused(case, name, actor, **data) -> CaseError:
 
 
 def assert_chained_event(before: Snapshot, case, name, actor, to_state) -> CaseEvent:
-    """The one new event: right action, states, actor, seq and link to the previous event."""
+    """The action's new event: right action, states, actor, seq and link to the previous event.
+    It may be followed only by the system's automatic risk assessment (its own chained event)."""
     case.refresh_from_db()
     assert case.state == to_state
-    assert case.event_count == before.event_count + 1
-    assert CaseEvent.objects.filter(case=case).count() == before.events + 1
-    event = CaseEvent.objects.get(case=case, seq=before.event_count + 1)
-    assert (event.action, event.from_state, event.to_state, event.actor_id) == (
+    new_events = list(CaseEvent.objects.filter(case=case, seq__gt=before.event_count).order_by("seq"))
+    follow_ups = new_events[1:]
+    assert all(e.action == "assess_risk" and e.data["auto"] for e in follow_ups), follow_ups
+    assert case.event_count == before.event_count + 1 + len(follow_ups)
+    assert CaseEvent.objects.filter(case=case).count() == before.events + 1 + len(follow_ups)
+    event = new_events[0]
+    assert (event.seq, event.action, event.from_state, event.to_state, event.actor_id) == (
+        before.event_count + 1,
         name,
         before.state,
         to_state,
@@ -102,7 +107,9 @@ def assert_chained_event(before: Snapshot, case, name, actor, to_state) -> CaseE
     previous = CaseEvent.objects.filter(case=case, seq=before.event_count).first()
     assert event.prev_hash == (previous.hash if previous else GENESIS)
     assert event.prev_hash == (before.last_event_hash or GENESIS)
-    assert case.last_event_hash == event.hash and len(event.hash) == 64
+    assert case.last_event_hash == new_events[-1].hash and len(event.hash) == 64
+    for earlier, later in zip(new_events, follow_ups, strict=False):
+        assert later.prev_hash == earlier.hash
     return event
 
 

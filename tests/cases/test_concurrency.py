@@ -230,5 +230,8 @@ def test_concurrent_registrations_get_distinct_consecutive_numbers(threaded_cast
     cases = list(Case.objects.filter(number__in=numbers))
     assert len(cases) == n
     for case in cases:
-        assert case.state == State.REGISTERED and case.event_count == 1
+        # the register event, then (the same applicant again and again: a repeat visitor) at
+        # most the system's automatic risk assessment
+        assert case.state == State.REGISTERED and case.event_count in (1, 2)
+        assert case.events.order_by("seq").first().action == "register"
         assert_history_is_sound(case, events_of(case))

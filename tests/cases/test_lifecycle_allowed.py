@@ -428,6 +428,16 @@ def _link_related(c):
     return before, case, c.town_clerk, State.ACCEPTED
 
 
+@positive("assess_risk")
+def _assess_risk(c):
+    case = case_in_state(c, State.IN_PROGRESS)
+    before = Snapshot.of(case)
+    case = perform(case, "assess_risk", c.town_leader, level="orange", reason="当事人扬言到省里上访")
+    case.refresh_from_db()
+    assert (case.risk_level, case.risk_manual) == ("orange", "orange")
+    return before, case, c.town_leader, State.IN_PROGRESS
+
+
 @pytest.mark.parametrize("name", sorted(POSITIVE))
 def test_allowed_action_moves_the_case_and_writes_one_chained_event(crew, name):
     before, case, actor, to_state = POSITIVE[name](crew)

@@ -42,6 +42,7 @@ ACTOR = {name: "town_clerk" for name in ACTIONS_ON_A_CASE} | {
     "grant_extension": "town_leader",
     "supervise": "town_leader",
     "reopen": "town_leader",
+    "assess_risk": "town_leader",
 }
 
 # One allowed state per action, for the refusal tests that need the state check to pass.
@@ -72,6 +73,7 @@ FROM_STATE = {
     "archive": State.CLOSED,
     "merge_duplicate": State.REGISTERED,
     "link_related": State.ACCEPTED,
+    "assess_risk": State.IN_PROGRESS,
 }
 
 # In scope, lacking every allowed role (approve/deny: a village case is reviewed by the town,
@@ -89,6 +91,7 @@ WITHOUT_ROLE = {name: "town_mediator" for name in ACTIONS_ON_A_CASE} | {
     "notify_result": "town_analyst",
     "follow_up": "town_analyst",
     "link_related": "town_grid",
+    "assess_risk": "town_clerk",
 }
 HELD_AT_VILLAGE = {"approve_escalation", "deny_escalation"}
 
@@ -141,6 +144,7 @@ def table_args(cast, other_case):
         "archive": {},
         "merge_duplicate": {"into": other_case},
         "link_related": {"other": other_case},
+        "assess_risk": {"level": "orange", "reason": "当事人情绪激动，扬言到省里上访"},
     }
 
 

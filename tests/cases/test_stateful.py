@@ -34,6 +34,7 @@ from jiefen.cases.choices import (
     Channel,
     ContactMethod,
     Outcome,
+    RiskLevel,
     Route,
     Satisfaction,
     Stage,
@@ -148,6 +149,7 @@ TARGETS = {
     Action.ARCHIVE: {State.ARCHIVED},
     Action.MERGE_DUPLICATE: {State.CLOSED},
     Action.LINK_RELATED: {SAME},
+    Action.ASSESS_RISK: {SAME},
 }
 # Which actions may move which deadline (DESIGN.md §3.5 and the action docstrings).
 MOVES = {
@@ -185,6 +187,7 @@ REQUIRED_TEXT = {
     Action.REOPEN: "reason",
     Action.DELEGATE_DOWN: "note",
     Action.RECORD_SESSION: "place",
+    Action.ASSESS_RISK: "reason",
 }
 
 
@@ -281,6 +284,10 @@ def data_for(action, case, cast, draw, *, valid, pool):
         Action.ARCHIVE: lambda: draw(st.sampled_from([{}, {"note": "归档"}])),
         Action.MERGE_DUPLICATE: lambda: {"into": other},
         Action.LINK_RELATED: lambda: {"other": other, "note": "同一当事人"},
+        Action.ASSESS_RISK: lambda: {
+            "level": draw(st.sampled_from(RiskLevel.values)),
+            "reason": "当事人情绪激动",
+        },
     }[action]()
     if valid:
         return data
@@ -299,6 +306,7 @@ def data_for(action, case, cast, draw, *, valid, pool):
             Action.DISPATCH: {"units": [cast.unit], "lead": cast.other_unit},
             Action.RECORD_SESSION: {"held_at": now + timedelta(days=1)},
             Action.REQUEST_MATERIALS: {"items": ["  "]},
+            Action.ASSESS_RISK: {"level": "purple"},
         }.get(action)
         if bad:
             return {**data, **bad}
@@ -481,10 +489,18 @@ def test_random_action_sequences_keep_the_lifecycle_invariants(cast):
 
         def _check_success(self, action, actor, before, everything, saw_before):
             after = Case.objects.select_related("centre__region").get(pk=before["id"])
-            event = CaseEvent.objects.get(case_id=after.pk, seq=after.event_count)
+            event = CaseEvent.objects.get(case_id=after.pk, seq=before["event_count"] + 1)
             spec = kernel.REGISTRY[action]
-            # exactly one event, by this actor, for this action, from the state the case was in
-            assert after.event_count == before["event_count"] + 1
+            # one event, by this actor, for this action, from the state the case was in; then at
+            # most the system's automatic risk assessment, which keeps the state
+            follow_ups = list(CaseEvent.objects.filter(case_id=after.pk, seq__gt=event.seq))
+            assert len(follow_ups) <= 1
+            assert all(
+                (f.action, f.data["auto"], f.from_state, f.to_state)
+                == ("assess_risk", True, after.state, after.state)
+                for f in follow_ups
+            )
+            assert after.event_count == before["event_count"] + 1 + len(follow_ups)
             assert (event.action, event.actor_id, event.from_state, event.to_state) == (
                 action,
                 actor.pk,

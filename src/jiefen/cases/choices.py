@@ -57,6 +57,7 @@ class Action(models.TextChoices):
     ARCHIVE = "archive", "归档"
     MERGE_DUPLICATE = "merge_duplicate", "合并重复件"
     LINK_RELATED = "link_related", "关联事项"
+    ASSESS_RISK = "assess_risk", "风险研判"
 
 
 class MatterType(models.TextChoices):
@@ -140,6 +141,14 @@ class RiskLevel(models.TextChoices):
     YELLOW = "yellow", "黄色（三级）"
     BLUE = "blue", "蓝色（四级）"
     NONE = "none", "无"
+
+
+# lowest first: a level's rank says which of two levels is the higher risk
+RISK_ORDER = [RiskLevel.NONE, RiskLevel.BLUE, RiskLevel.YELLOW, RiskLevel.ORANGE, RiskLevel.RED]
+
+
+def risk_rank(level: str) -> int:
+    return RISK_ORDER.index(level)
 
 
 class PartyRole(models.TextChoices):

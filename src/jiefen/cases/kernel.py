@@ -60,6 +60,16 @@ class ActionSpec:
 
 REGISTRY: dict[str, ActionSpec] = {}
 
+# Hooks run after every action inside its transaction: hook(case, action_name, actor, event) returns
+# follow-up actions [(name, data), ...] the system applies at once (e.g. the risk assessment
+# that a registration's words call for). Layers above cases register them (triage).
+AFTER_ACTION: list = []
+
+
+def register_after_action(hook) -> None:
+    if hook not in AFTER_ACTION:
+        AFTER_ACTION.append(hook)
+
 
 def action(
     name, *, from_states, roles, scope, scope_message="该事项不在您的管辖范围内", offer_if=None
@@ -127,8 +137,23 @@ def _perform_locked(spec, case, actor, idempotency_key, data) -> Case:
                 for topic, payload in step.notify
             ]
         )
+    if _run_follow_ups(target, spec.action, actor, event, ctx.now):
+        target.refresh_from_db()
     target.new_event = event
     return target
+
+
+def _run_follow_ups(case: Case, action_name: str, actor, event, now) -> bool:
+    """Apply the follow-up actions the hooks ask for, as the system on behalf of ``actor``:
+    no scope or role check (the actor just acted on this case), each its own chained event."""
+    applied = False
+    for hook in AFTER_ACTION:
+        for name, data in hook(case, action_name, actor, event) or ():
+            locked = _lock(case)
+            step = REGISTRY[name].func(Ctx(case=locked, actor=actor, now=now), **data)
+            _append_event(locked, name, actor, locked.state, step, now, None)
+            applied = True
+    return applied
 
 
 def check_allowed(spec: ActionSpec, case: Case, actor) -> None:

@@ -31,6 +31,7 @@ class Event:
     EXPORT = "export"
     ADMIN_CHANGE = "admin_change"
     KEY_ROTATION = "key_rotation"
+    RISK_WARNING = "risk_warning"
 
 
 EVENT_LABELS = {
@@ -49,6 +50,7 @@ EVENT_LABELS = {
     Event.EXPORT: "导出",
     Event.ADMIN_CHANGE: "后台管理变更",
     Event.KEY_ROTATION: "密钥轮换",
+    Event.RISK_WARNING: "风险预警处理",
 }
 
 

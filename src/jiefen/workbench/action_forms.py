@@ -79,6 +79,26 @@ class DispatchForm(ActionForm):
         units = Unit.objects.filter(active=True, region__code__startswith=county).order_by("name")
         self.fields["units"].queryset = units
         self.fields["lead"].queryset = units
+        if not self.is_bound:
+            self._preselect_suggestion(units)
+
+    def _preselect_suggestion(self, units):
+        """Tick the units the routing rules suggest (lead, then assisting kinds); staff may
+        change them, and what they send is recorded against the suggestion."""
+        from jiefen.triage import rules
+
+        suggestion = rules.suggest(rules.Facts.of_case(self.case))
+        units = list(units)
+        lead = suggestion.unit_for(units)
+        if lead is None:
+            return
+        chosen = [lead.pk]
+        for kind in suggestion.assist_unit_kinds:
+            helper = next((u for u in units if u.kind == kind and u.pk not in chosen), None)
+            if helper is not None:
+                chosen.append(helper.pk)
+        self.initial.setdefault("lead", lead.pk)
+        self.initial.setdefault("units", chosen)
 
     def kwargs(self):
         return {

@@ -1,19 +1,15 @@
-"""Warnings for the intake side panel: the same person seen before (keyed hash of the ID or
-phone number, within the user's scope) and similar open cases (same place and category)."""
+"""The intake side panel, for what has been typed so far: the category the classifier reads in
+the text, the routing suggestion and its reasons, the same person seen before (keyed hash of
+the ID or phone number, within the user's scope) and possible duplicates among open cases."""
 
-from datetime import timedelta
+from decimal import Decimal, InvalidOperation
 
-from django.db.models import Exists, OuterRef
-
-from jiefen.cases.choices import OPEN_STATES
-from jiefen.cases.models import Party
 from jiefen.cases.parties import normalise_phone
-from jiefen.cases.selectors import visible_cases
-from jiefen.core import clock, crypto
+from jiefen.core import crypto
 from jiefen.core.errors import DomainError
 from jiefen.core.identifiers import parse_citizen_id
-
-SIMILAR_WINDOW_DAYS = 90
+from jiefen.org.models import Category, Region
+from jiefen.triage import classifier, rules, similar
 
 
 def _hashes(params) -> list[tuple[str, str]]:
@@ -32,29 +28,59 @@ def _hashes(params) -> list[tuple[str, str]]:
     return found
 
 
+def _int(value, default=1) -> int:
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return default
+
+
+def _amount(value):
+    try:
+        return Decimal(value) if value not in (None, "") else None
+    except InvalidOperation:
+        return None
+
+
+def facts(params, category: Category | None) -> rules.Facts:
+    place = params.get("region") or params.get("town") or ""
+    if place and not Region.objects.filter(code=place).exists():
+        place = ""
+    return rules.Facts(
+        matter_type=params.get("matter_type", ""),
+        category_code=category.code if category else "",
+        place_code=place,
+        people=_int(params.get("people_count")),
+        amount=_amount(params.get("amount")),
+        is_group=params.get("is_group") in ("on", "true", "1"),
+        text=f"{params.get('title', '')} {params.get('description', '')}",
+        risk_level=params.get("risk_level") or "none",
+    )
+
+
 def check(user, params) -> dict:
-    cases = visible_cases(user)
-    earlier = []
-    for field, value in _hashes(params):
-        seen = cases.filter(Exists(Party.objects.filter(case=OuterRef("pk"), **{field: value})))
-        earlier += list(
-            seen.order_by("-registered_at").only("pk", "number", "title", "state", "registered_at")[
-                :10
-            ]
+    title, description = params.get("title", ""), params.get("description", "")
+    category = None
+    if (params.get("category") or "").isdigit():
+        category = Category.objects.filter(pk=params["category"], active=True).first()
+    version, predictions = classifier.predict(title, description) if description.strip() else (None, [])
+    hashes = _hashes(params)
+    suggestion = rules.suggest(facts(params, category))
+    ids = dict(
+        Category.objects.filter(code__in=[p.code for p in predictions]).values_list("code", "pk")
+    )
+    return {
+        "predictions": [(p, ids.get(p.code)) for p in predictions],
+        "category_differs": bool(
+            predictions and category and predictions[0].code != category.code
+            and predictions[0].probability >= 0.5
+        ),
+        "model_version": version,
+        "suggestion": suggestion,
+        "earlier": similar.earlier_cases(user, hashes),
+        "similar": similar.similar_open_cases(
+            user, title=title, description=description, hashes=hashes
         )
-    earlier = list({c.pk: c for c in earlier}.values())
-    similar = []
-    category, place = params.get("category"), params.get("region") or params.get("town")
-    if category and place:
-        since = clock.now() - timedelta(days=SIMILAR_WINDOW_DAYS)
-        similar = list(
-            cases.filter(
-                category_id=category,
-                region__code=place,
-                state__in=list(OPEN_STATES),
-                registered_at__gte=since,
-            )
-            .only("pk", "number", "title", "state", "registered_at")
-            .order_by("-registered_at")[:5]
-        )
-    return {"earlier": earlier, "similar": similar}
+        if (description.strip() or hashes)
+        else [],
+    }

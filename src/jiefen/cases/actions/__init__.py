@@ -6,6 +6,7 @@ from jiefen.cases.actions import (  # noqa: F401
     closing,
     intake,
     mediation,
+    risk,
     routing,
     supervision,
 )

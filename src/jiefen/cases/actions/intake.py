@@ -104,6 +104,7 @@ def register(
         amount=money(amount),
         external_ref=text(external_ref, "来源系统编号", max_length=60, required=False),
         risk_level=choice(risk_level, RiskLevel, "风险等级"),
+        risk_manual=risk_level,
         longitude=longitude,
         latitude=latitude,
         centre=holder,

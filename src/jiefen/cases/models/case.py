@@ -70,6 +70,10 @@ class Case(models.Model):
     risk_level = models.CharField(
         "风险等级", max_length=10, choices=RiskLevel.choices, default=RiskLevel.NONE
     )
+    risk_score = models.PositiveSmallIntegerField("风险分", default=0)
+    risk_manual = models.CharField(
+        "人工研判等级", max_length=10, choices=RiskLevel.choices, default=RiskLevel.NONE
+    )
 
     registered_at = models.DateTimeField("登记时间")
     accepted_at = models.DateTimeField("受理时间", null=True, blank=True)

@@ -15,6 +15,8 @@ from jiefen.cases.errors import CaseError
 from jiefen.cases.kernel import allowed_actions, perform
 from jiefen.cases.selectors import get_case_for_user_or_404
 from jiefen.core import audit, clock
+from jiefen.triage import rules
+from jiefen.triage.panels import case_panel
 from jiefen.workbench.action_forms import FORMS, PRIMARY
 
 
@@ -30,6 +32,8 @@ def detail(request, pk):
         "secondary": [(a, Action(a).label) for a in actions if a not in PRIMARY],
         "events": case.events.all(),
         "lead_notes": [u for u in case.units.all() if u.note or u.returned_reason],
+        "actions": actions,
+        "triage": case_panel(case, request.user),
     }
     return render(request, "workbench/case_detail.html", context)
 
@@ -47,6 +51,7 @@ def act(request, pk, action):
         request.FILES if posted else None,
         case=case,
         user=request.user,
+        initial=_initial(form_class, request),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -77,11 +82,32 @@ def act(request, pk, action):
     context = {
         "case": case,
         "form": form,
+        "suggestion": _suggestion(case, action),
         "action": action,
         "label": Action(action).label,
         "max_upload_mb": settings.JIEFEN_UPLOAD_MAX_MB,
     }
     return render(request, template, context, status=status)
+
+
+# the forms that show the routing suggestion beside them (the choice stays with staff; what they
+# chose is recorded against the suggestion by the triage layer)
+SUGGESTED = {Action.ACCEPT, Action.DISPATCH, Action.DELEGATE_DOWN, Action.PROPOSE_ESCALATION}
+
+
+def _suggestion(case, action):
+    if action not in SUGGESTED:
+        return None
+    return rules.suggest(rules.Facts.of_case(case))
+
+
+def _initial(form_class, request) -> dict:
+    if request.method == "POST":
+        return {}
+    initial = {}
+    if "number" in request.GET:  # 疑似重复 → 合并/关联 with the other case filled in
+        initial["number"] = request.GET["number"][:24]
+    return initial
 
 
 class RevealForm(forms.Form):

@@ -6,6 +6,7 @@ from jiefen.cases import demo as case_demo
 from jiefen.cases.models import Case
 from jiefen.org import demo
 from jiefen.portal import hall, reception
+from jiefen.triage import classifier
 
 
 class Command(BaseCommand):
@@ -24,7 +25,12 @@ class Command(BaseCommand):
         else:
             started = time.monotonic()
             demo.load(seed=seed)
-            self.stdout.write("已载入示范县组织机构与人员。正在生成演示事项（首次约需一两分钟）……")
+            model, _ = classifier.train(seed=seed, use_cases=False, by="jiefen demo")
+            self.stdout.write(
+                f"已载入示范县组织机构与人员；类别识别模型 v{model.version} 已用 "
+                f"{model.bootstrap_examples} 条引导样本训练。"
+            )
+            self.stdout.write("正在生成演示事项（首次约需一两分钟）……")
             made = case_demo.load(count=cases, seed=seed, progress=self._progress)
             self._seed_hall()
             self.stdout.write(

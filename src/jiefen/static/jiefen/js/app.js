@@ -92,6 +92,11 @@
   });
   document.addEventListener("click", function (e) {
     if (e.target.id === "add-party") { e.preventDefault(); addParty(); }
+    if (e.target.matches && e.target.matches("button.take-category")) {
+      // 采用: put the recognised category into the form's select (the panel then refreshes)
+      var select = document.getElementById("id_category");
+      if (select) { select.value = e.target.dataset.category; select.dispatchEvent(new Event("change", { bubbles: true })); }
+    }
   });
   document.addEventListener("keydown", function (e) {
     if (e.altKey && (e.key === "s" || e.key === "S")) {
