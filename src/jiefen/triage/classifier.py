@@ -64,7 +64,7 @@ def build_pipeline(seed: int) -> Pipeline:
             ),
         ]
     )
-    svm = LinearSVC(C=0.5, random_state=seed)
+    svm = LinearSVC(C=1.0, random_state=seed)
     calibrated = CalibratedClassifierCV(
         svm,
         method="sigmoid",
