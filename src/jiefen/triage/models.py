@@ -167,7 +167,7 @@ class RiskPolicy(models.Model):
     blue_min = models.PositiveSmallIntegerField("蓝色（四级）不低于", default=10)
     repeat_window_days = models.PositiveSmallIntegerField("重复来访统计天数", default=365)
     similar_window_days = models.PositiveSmallIntegerField("相似事项比对天数", default=90)
-    similar_min_score = models.FloatField("相似度阈值", default=0.45)
+    similar_min_score = models.FloatField("相似度阈值", default=0.3)
 
     class Meta:
         verbose_name = "风险研判设置"

@@ -3,8 +3,9 @@
 Repeat visitor: the same person (keyed hash of the ID or phone number) in an earlier case the
 user can see. Possible duplicate: an open case in the user's scope, registered within the
 configured window, with the same applicant, or whose text is close (cosine similarity of
-TF-IDF weighted character 2–3-grams; the weights come from the bootstrap set, so words every
-intake note shares count little and names, places and particulars count much)."""
+TF-IDF weighted jieba words; the weights come from the bootstrap set, so words every intake
+note shares count little and names, places and particulars count much — a word the set never
+saw gets the highest weight)."""
 
 import threading
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from jiefen.cases.selectors import visible_cases
 from jiefen.core import clock
 from jiefen.triage import bootstrap
 from jiefen.triage.risk import config
-from jiefen.triage.text import case_text, normalise
+from jiefen.triage.text import case_text, normalise, words
 
 MAX_CANDIDATES = 2000
 MAX_SHOWN = 5
@@ -34,8 +35,9 @@ def _vectoriser():
         with _lock:
             if not _model:
                 hashing = HashingVectorizer(
-                    analyzer="char",
-                    ngram_range=(2, 3),
+                    tokenizer=words,
+                    token_pattern=None,
+                    lowercase=False,
                     preprocessor=normalise,
                     n_features=2**20,
                     alternate_sign=False,

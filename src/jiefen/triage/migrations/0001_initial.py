@@ -68,7 +68,7 @@ class Migration(migrations.Migration):
                 ('blue_min', models.PositiveSmallIntegerField(default=10, verbose_name='蓝色（四级）不低于')),
                 ('repeat_window_days', models.PositiveSmallIntegerField(default=365, verbose_name='重复来访统计天数')),
                 ('similar_window_days', models.PositiveSmallIntegerField(default=90, verbose_name='相似事项比对天数')),
-                ('similar_min_score', models.FloatField(default=0.45, verbose_name='相似度阈值')),
+                ('similar_min_score', models.FloatField(default=0.3, verbose_name='相似度阈值')),
             ],
             options={
                 'verbose_name': '风险研判设置',
