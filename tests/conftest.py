@@ -55,7 +55,6 @@ def ensure_reference_data() -> None:
     from jiefen.core.models import CalendarDay, CalendarYear
     from jiefen.org.models import Category
     from jiefen.org.reference import seed_categories
-
     from jiefen.triage.defaults import seed_risk, seed_rules
     from jiefen.triage.models import RiskPolicy, RiskSignal, RoutingRule
 

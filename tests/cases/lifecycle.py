@@ -91,7 +91,9 @@ def assert_chained_event(before: Snapshot, case, name, actor, to_state) -> CaseE
     It may be followed only by the system's automatic risk assessment (its own chained event)."""
     case.refresh_from_db()
     assert case.state == to_state
-    new_events = list(CaseEvent.objects.filter(case=case, seq__gt=before.event_count).order_by("seq"))
+    new_events = list(
+        CaseEvent.objects.filter(case=case, seq__gt=before.event_count).order_by("seq")
+    )
     follow_ups = new_events[1:]
     assert all(e.action == "assess_risk" and e.data["auto"] for e in follow_ups), follow_ups
     assert case.event_count == before.event_count + 1 + len(follow_ups)

@@ -432,7 +432,9 @@ def _link_related(c):
 def _assess_risk(c):
     case = case_in_state(c, State.IN_PROGRESS)
     before = Snapshot.of(case)
-    case = perform(case, "assess_risk", c.town_leader, level="orange", reason="当事人扬言到省里上访")
+    case = perform(
+        case, "assess_risk", c.town_leader, level="orange", reason="当事人扬言到省里上访"
+    )
     case.refresh_from_db()
     assert (case.risk_level, case.risk_manual) == ("orange", "orange")
     return before, case, c.town_leader, State.IN_PROGRESS

@@ -15,7 +15,9 @@ _trained = {}
 def _blob() -> bytes:
     if "blob" not in _trained:
         examples = bootstrap.load()
-        pipeline = classifier.fit([e.full_text for e in examples], [e.category for e in examples], 42)
+        pipeline = classifier.fit(
+            [e.full_text for e in examples], [e.category for e in examples], 42
+        )
         _trained["blob"] = classifier.serialise(pipeline)
         _trained["categories"] = sorted({e.category for e in examples})
         _trained["count"] = len(examples)

@@ -41,8 +41,23 @@ def test_the_shipped_bootstrap_set_has_sixty_sourced_notes_per_ministry_category
         per[e.category] = per.get(e.category, 0) + 1
         assert e.source.startswith(("http://", "https://")), e.id
         assert e.text.strip() and e.title.strip(), e.id
-    assert set(per) == {"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12",
-                        "13", "14", "99"}
+    assert set(per) == {
+        "01",
+        "02",
+        "03",
+        "04",
+        "05",
+        "06",
+        "07",
+        "08",
+        "09",
+        "10",
+        "11",
+        "12",
+        "13",
+        "14",
+        "99",
+    }
     assert min(per.values()) >= 60
     assert len({e.text for e in examples}) == len(examples)
 
@@ -71,7 +86,13 @@ def test_clear_texts_are_recognised_with_probabilities(trained_model, text, code
     assert version == 1
     assert predictions[0].code == code
     assert len(predictions) == 3
-    assert 0 < predictions[2].probability <= predictions[1].probability <= predictions[0].probability <= 1
+    assert (
+        0
+        < predictions[2].probability
+        <= predictions[1].probability
+        <= predictions[0].probability
+        <= 1
+    )
     assert predictions[0].name  # the Chinese name from the code table
 
 
@@ -104,7 +125,9 @@ def test_train_stores_numbered_versions_and_only_one_is_active(monkeypatch):
     first, _ = classifier.train(seed=1)
     second, _ = classifier.train(seed=1)
     assert (first.version, second.version) == (1, 2)
-    assert list(ClassifierModel.objects.filter(active=True).values_list("version", flat=True)) == [2]
+    assert list(ClassifierModel.objects.filter(active=True).values_list("version", flat=True)) == [
+        2
+    ]
     classifier.activate(1)
     assert ClassifierModel.objects.get(active=True).version == 1
     with pytest.raises(DomainError, match="没有版本为 v9 的分类模型"):
@@ -150,18 +173,30 @@ def test_train_command_reports_the_version_and_held_out_scores(monkeypatch, caps
 
 def _write(tmp_path, rows, name="eval.jsonl"):
     path = tmp_path / name
-    path.write_text("\n".join(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)
-                              for r in rows) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in rows)
+        + "\n",
+        encoding="utf-8",
+    )
     return str(path)
 
 
-def test_evaluate_prints_accuracy_macro_f1_per_category_and_confusion(trained_model, tmp_path, capsys):
-    path = _write(tmp_path, [
-        {"text": "老板拖欠我们十二个工人三个月工资，共八万元", "category": "劳动争议", "group": True,
-         "amount_yuan": 80000},
-        {"text": "对门邻居在楼道里堆放杂物，还把摄像头对着我家门口", "category": "02"},
-        {"text": "儿子不给父母赡养费，老人生活困难", "category": "婚姻家庭"},
-    ])
+def test_evaluate_prints_accuracy_macro_f1_per_category_and_confusion(
+    trained_model, tmp_path, capsys
+):
+    path = _write(
+        tmp_path,
+        [
+            {
+                "text": "老板拖欠我们十二个工人三个月工资，共八万元",
+                "category": "劳动争议",
+                "group": True,
+                "amount_yuan": 80000,
+            },
+            {"text": "对门邻居在楼道里堆放杂物，还把摄像头对着我家门口", "category": "02"},
+            {"text": "儿子不给父母赡养费，老人生活困难", "category": "婚姻家庭"},
+        ],
+    )
     call_command("evaluate", path)
     out = capsys.readouterr().out
     assert "分类模型 v1" in out and "样本数 3" in out
@@ -171,10 +206,16 @@ def test_evaluate_prints_accuracy_macro_f1_per_category_and_confusion(trained_mo
 
 
 def test_evaluate_json_output(trained_model, tmp_path, capsys):
-    path = _write(tmp_path, [
-        {"text": "老板拖欠我们十二个工人三个月工资", "category": "劳动争议"},
-        {"text": "被邻居家的狗咬伤了腿，要求赔偿医药费", "category": "劳动争议"},  # deliberately wrong label
-    ])
+    path = _write(
+        tmp_path,
+        [
+            {"text": "老板拖欠我们十二个工人三个月工资", "category": "劳动争议"},
+            {
+                "text": "被邻居家的狗咬伤了腿，要求赔偿医药费",
+                "category": "劳动争议",
+            },  # deliberately wrong label
+        ],
+    )
     call_command("evaluate", path, "--json")
     result = json.loads(capsys.readouterr().out)
     assert result["model_version"] == 1 and result["examples"] == 2
@@ -191,8 +232,10 @@ def test_evaluate_json_output(trained_model, tmp_path, capsys):
         (["{not json"], "第 1 行不是有效的 JSON"),
         ([{"category": "邻里"}], "第 1 行缺少 text（事项描述）"),
         ([{"text": "噪音扰民"}], "第 1 行缺少 category（类别）"),
-        ([{"text": "噪音扰民", "category": "邻里"}, {"text": "x", "category": "宠物"}],
-         "第 2 行的类别“宠物”不在类别代码表中"),
+        (
+            [{"text": "噪音扰民", "category": "邻里"}, {"text": "x", "category": "宠物"}],
+            "第 2 行的类别“宠物”不在类别代码表中",
+        ),
         (["[1, 2]"], "第 1 行应为一个 JSON 对象"),
         ([""], "文件中没有可评估的样本"),
     ],

@@ -17,7 +17,7 @@ from jiefen.org.roles import Role
 from jiefen.triage import risk, warnings
 from jiefen.triage.models import RiskPolicy, RiskSignal, RiskWarning
 from jiefen.triage.risk import Facts, assess
-from tests.cases.factories import VALID_ID, accepted, in_progress_at_centre, register
+from tests.cases.factories import accepted, in_progress_at_centre, register
 
 pytestmark = pytest.mark.django_db
 
@@ -159,7 +159,9 @@ def test_another_person_with_the_same_name_is_not_a_repeat_visitor(cast):
     register(cast.town_clerk)
     third = register(
         cast.town_clerk,
-        parties=[{"role": "applicant", "name": "王建国", "id_number": other_id, "phone": "13700000000"}],
+        parties=[
+            {"role": "applicant", "name": "王建国", "id_number": other_id, "phone": "13700000000"}
+        ],
     )
     assert codes(risk.assess_case(third)) == []
 
@@ -167,13 +169,25 @@ def test_another_person_with_the_same_name_is_not_a_repeat_visitor(cast):
 def test_failed_mediation_and_dissatisfaction_raise_the_score(cast):
     case = in_progress_at_centre(cast.town_clerk, cast.town_mediator)
     case = perform(
-        case, "record_session", cast.town_mediator, held_at=clock.now() - timedelta(hours=1),
-        place="调解室", participants="双方", applicant_account="要求赔偿", result="双方分歧较大",
+        case,
+        "record_session",
+        cast.town_mediator,
+        held_at=clock.now() - timedelta(hours=1),
+        place="调解室",
+        participants="双方",
+        applicant_account="要求赔偿",
+        result="双方分歧较大",
     )
     assert codes(risk.assess_case(case)) == ["failed_mediation"]
     assert case.risk_level == "blue"
-    case = perform(case, "resolve", cast.town_mediator, outcome="failed", summary="调解不成",
-                   route="litigation")
+    case = perform(
+        case,
+        "resolve",
+        cast.town_mediator,
+        outcome="failed",
+        summary="调解不成",
+        route="litigation",
+    )
     case = perform(case, "notify_result", cast.town_clerk, method="phone")
     case = perform(case, "follow_up", cast.town_clerk, method="phone", satisfaction="dissatisfied")
     assert codes(risk.assess_case(case)) == ["failed_mediation", "dissatisfied"]
@@ -189,8 +203,14 @@ def test_linked_cases_count_as_repeated_petitions(cast):
 
 def test_an_analyst_sets_a_floor_the_automatic_assessment_keeps(cast):
     case = in_progress_at_centre(cast.town_clerk, cast.town_mediator)
-    analyst = services.create_staff(username="analyst", full_name="研判员", password="Test@Pass2026",
-                                    roles=[Role.ANALYST], centre=cast.town, must_change_password=False)
+    analyst = services.create_staff(
+        username="analyst",
+        full_name="研判员",
+        password="Test@Pass2026",
+        roles=[Role.ANALYST],
+        centre=cast.town,
+        must_change_password=False,
+    )
     case = perform(case, "assess_risk", analyst, level="orange", reason="当事人情绪激动")
     warning = RiskWarning.objects.get(case=case)
     assert warning.level == "orange" and warning.signals == ["人工研判：当事人情绪激动"]
@@ -206,7 +226,11 @@ def test_the_daily_sweep_raises_overdue_cases(cast):
     case.refresh_from_db()
     assert case.risk_level == "blue"
     last = case.events.order_by("-seq").first()
-    assert (last.action, last.data["auto"], last.actor.username) == ("assess_risk", True, "risk-990121")
+    assert (last.action, last.data["auto"], last.actor.username) == (
+        "assess_risk",
+        True,
+        "risk-990121",
+    )
     assert any(s.startswith("办理超期") for s in last.data["signals"])
     call_command("assess_risk")  # nothing new: no second event
     assert case.events.count() == last.seq
@@ -216,7 +240,9 @@ def test_the_daily_sweep_raises_overdue_cases(cast):
 
 
 def _red_case(cast):
-    return register(cast.town_clerk, description="申请人扬言要带汽油去对方家，同归于尽。", people_count=3)
+    return register(
+        cast.town_clerk, description="申请人扬言要带汽油去对方家，同归于尽。", people_count=3
+    )
 
 
 def test_a_warning_is_raised_once_while_it_is_live(cast):
@@ -229,8 +255,14 @@ def test_a_warning_is_raised_once_while_it_is_live(cast):
 def test_analyst_acknowledges_then_handles_and_both_steps_are_audited(cast):
     case = _red_case(cast)
     warning = RiskWarning.objects.get(case=case)
-    analyst = services.create_staff(username="analyst", full_name="研判员", password="Test@Pass2026",
-                                    roles=[Role.ANALYST], centre=cast.town, must_change_password=False)
+    analyst = services.create_staff(
+        username="analyst",
+        full_name="研判员",
+        password="Test@Pass2026",
+        roles=[Role.ANALYST],
+        centre=cast.town,
+        must_change_password=False,
+    )
     warnings.acknowledge(analyst, warning)
     warning.refresh_from_db()
     assert (warning.status, warning.acknowledged_by) == ("acknowledged", analyst)

@@ -14,8 +14,13 @@ pytestmark = pytest.mark.django_db
 
 
 def facts(**kw):
-    base = {"matter_type": "dispute", "category_code": "02", "place_code": "990121100201",
-            "people": 2, "text": "邻居堆放杂物堵塞排水沟"}
+    base = {
+        "matter_type": "dispute",
+        "category_code": "02",
+        "place_code": "990121100201",
+        "people": 2,
+        "text": "邻居堆放杂物堵塞排水沟",
+    }
     return Facts(**{**base, **kw})
 
 
@@ -35,8 +40,10 @@ def test_first_firing_rule_decides_each_output_and_later_ones_are_listed_as_over
     unit = rule("妇联配合", 200, categories=["01"], lead_unit_kind="women_federation")
 
     # a caller passing rules applies them in the order given: sorted as the table is read
-    result = suggest(facts(category_code="01", text="儿子扬言要报复父亲"),
-                     sorted([village, county, unit], key=lambda r: r.priority))
+    result = suggest(
+        facts(category_code="01", text="儿子扬言要报复父亲"),
+        sorted([village, county, unit], key=lambda r: r.priority),
+    )
 
     assert result.target_level == "county"
     assert result.lead_unit_kind == "women_federation"
@@ -109,10 +116,18 @@ def test_editing_the_table_is_seen_at_once_in_this_process():
         ({"matter_types": ["petition"]}, {"matter_type": "petition"}, {"matter_type": "dispute"}),
         ({"min_people": 10}, {"people": 10}, {"people": 9}),
         ({"max_people": 5}, {"people": 4}, {"people": 5}),
-        ({"min_amount": Decimal("100000")}, {"amount": Decimal("100000")}, {"amount": Decimal("99999.99")}),
+        (
+            {"min_amount": Decimal("100000")},
+            {"amount": Decimal("100000")},
+            {"amount": Decimal("99999.99")},
+        ),
         ({"max_amount": Decimal("5000")}, {"amount": Decimal("4999")}, {"amount": Decimal("5000")}),
         ({"is_group": True}, {"is_group": True}, {"is_group": False}),
-        ({"keywords": "扬言, 汽油；上访"}, {"text": "当事人称要去上访"}, {"text": "当事人要求赔偿"}),
+        (
+            {"keywords": "扬言, 汽油；上访"},
+            {"text": "当事人称要去上访"},
+            {"text": "当事人要求赔偿"},
+        ),
         ({"risk_levels": ["red", "orange"]}, {"risk_level": "orange"}, {"risk_level": "yellow"}),
     ],
 )
@@ -129,7 +144,10 @@ def test_a_minimum_amount_does_not_fire_when_no_amount_was_given():
 
 def test_category_and_region_subtree_conditions(cast):
     r = rule("甲镇劳动", 10, categories=["10"], region=cast.town_region, target_level="town")
-    assert suggest(facts(category_code="10", place_code=cast.village_region.code), [r]).target_level == "town"
+    assert (
+        suggest(facts(category_code="10", place_code=cast.village_region.code), [r]).target_level
+        == "town"
+    )
     assert suggest(facts(category_code="10", place_code=cast.other_village_region.code), [r]).empty
     assert suggest(facts(category_code="02", place_code=cast.village_region.code), [r]).empty
 
@@ -186,8 +204,14 @@ def test_a_neighbour_quarrel_with_a_threat_goes_to_the_county_and_the_why_says_s
     result = suggest(facts(category_code="02", text="邻里因排水沟争吵，一方扬言要报复"))
     assert result.target_level == "county"
     why = result.why()
-    assert "1. 规则“有民转刑或越级上访风险提级县级”（优先级 30）命中：出现关键词“扬言”“报复” → 决定办理层级" in why
-    assert "2. 规则“婚姻家庭、邻里简单纠纷在村（社区）化解”（优先级 90）命中：类别为邻里（办理层级已由优先级更高的规则决定，本规则不采用）" in why
+    assert (
+        "1. 规则“有民转刑或越级上访风险提级县级”（优先级 30）命中：出现关键词“扬言”“报复” → 决定办理层级"
+        in why
+    )
+    assert (
+        "2. 规则“婚姻家庭、邻里简单纠纷在村（社区）化解”（优先级 90）命中：类别为邻里（办理层级已由优先级更高的规则决定，本规则不采用）"
+        in why
+    )
     assert "依据：常见分级" in why
 
 
@@ -217,6 +241,8 @@ def test_summary_names_level_unit_and_helpers():
 
 
 def test_region_names_in_conditions_are_current(cast):
-    r = rule("乙镇", 10, region=Region.objects.get(code=cast.other_town_region.code), target_level="town")
+    r = rule(
+        "乙镇", 10, region=Region.objects.get(code=cast.other_town_region.code), target_level="town"
+    )
     result = suggest(facts(place_code=cast.other_village_region.code), [r])
     assert result.fired[0].matched == ["事发地在乙镇"]

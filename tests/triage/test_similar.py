@@ -24,15 +24,22 @@ WAGES_AGAIN = (
 WAGES_OTHER = "来电人李某称，其在某餐饮店做服务员三个月，老板以试用期不合格为由拒付最后一个月工资三千元，要求支付。"
 WALL = "村民王某反映，邻居李某翻建房屋时把院墙往自家宅基地方向移了半米，占用了两家之间的排水通道，要求恢复原状。"
 WALL_AGAIN = "网格员上报：王某与李某两家因李某翻建院墙外移约半米、堵住排水通道发生争吵，王某要求李某把墙拆回原位。"
-WALL_OTHER = "村民赵某反映，邻居孙某建房时房檐伸到自家宅基地上方，雨水直接滴进自家院子，要求孙某截掉房檐。"
+WALL_OTHER = (
+    "村民赵某反映，邻居孙某建房时房檐伸到自家宅基地上方，雨水直接滴进自家院子，要求孙某截掉房檐。"
+)
 
 OTHER_PERSON = [{"role": "applicant", "name": "赵某某", "phone": "13611112222"}]
 
 
 @pytest.mark.parametrize(
     "a, b, same",
-    [(WAGES, WAGES_AGAIN, True), (WAGES, WAGES_OTHER, False), (WALL, WALL_AGAIN, True),
-     (WALL, WALL_OTHER, False), (WAGES, WALL, False)],
+    [
+        (WAGES, WAGES_AGAIN, True),
+        (WAGES, WAGES_OTHER, False),
+        (WALL, WALL_AGAIN, True),
+        (WALL, WALL_OTHER, False),
+        (WAGES, WALL, False),
+    ],
 )
 def test_text_similarity_tells_a_retold_matter_from_a_near_miss(a, b, same):
     threshold = RiskPolicy.objects.get().similar_min_score
@@ -51,7 +58,9 @@ def test_a_retold_matter_is_found_among_open_cases_and_a_near_miss_is_not(cast):
 def test_the_same_applicant_is_a_reason_on_its_own(cast):
     earlier = register(cast.town_clerk, description=WALL)
     hashes = [("id_hash", crypto.keyed_hash(VALID_ID))]
-    matches = similar.similar_open_cases(cast.town_clerk, title="", description=WAGES_OTHER, hashes=hashes)
+    matches = similar.similar_open_cases(
+        cast.town_clerk, title="", description=WAGES_OTHER, hashes=hashes
+    )
     assert [(m.case.pk, m.reasons) for m in matches] == [(earlier.pk, ["同一当事人"])]
 
 
@@ -62,9 +71,12 @@ def test_closed_and_old_cases_and_the_case_itself_are_left_out(cast):
     fresh = register(cast.town_clerk, description=WAGES, parties=OTHER_PERSON)
     found = similar.similar_open_cases(cast.town_clerk, title="", description=WAGES_AGAIN)
     assert [m.case.pk for m in found] == [fresh.pk]
-    assert similar.similar_open_cases(
-        cast.town_clerk, title="", description=WAGES, exclude_pk=fresh.pk
-    ) == []
+    assert (
+        similar.similar_open_cases(
+            cast.town_clerk, title="", description=WAGES, exclude_pk=fresh.pk
+        )
+        == []
+    )
     perform(fresh, "reject", cast.town_clerk, reason="重复", other_route="已有事项办理中")
     assert similar.similar_open_cases(cast.town_clerk, title="", description=WAGES_AGAIN) == []
     assert old.pk  # registered, outside the window
@@ -86,9 +98,12 @@ def test_the_window_and_threshold_are_configurable(cast):
 def test_another_towns_cases_are_never_suggested(cast):
     register(cast.town_clerk, description=WAGES)
     hashes = [("id_hash", crypto.keyed_hash(VALID_ID))]
-    assert similar.similar_open_cases(
-        cast.other_town_clerk, title="", description=WAGES_AGAIN, hashes=hashes
-    ) == []
+    assert (
+        similar.similar_open_cases(
+            cast.other_town_clerk, title="", description=WAGES_AGAIN, hashes=hashes
+        )
+        == []
+    )
     assert similar.earlier_cases(cast.other_town_clerk, hashes) == []
 
 
@@ -104,4 +119,9 @@ def test_repeat_visitor_by_id_or_phone_and_not_by_name(cast):
     )
     assert near_miss == []
     # the county sees the town's visitor too
-    assert [c.pk for c in similar.earlier_cases(cast.county_clerk, [("id_hash", crypto.keyed_hash(VALID_ID))])] == [first.pk]
+    assert [
+        c.pk
+        for c in similar.earlier_cases(
+            cast.county_clerk, [("id_hash", crypto.keyed_hash(VALID_ID))]
+        )
+    ] == [first.pk]

@@ -23,12 +23,22 @@ def text(response):
 # --- intake side panel ------------------------------------------------------------------------
 
 
-def test_panel_shows_the_recognised_category_and_the_routing_suggestion(client, cast, trained_model):
+def test_panel_shows_the_recognised_category_and_the_routing_suggestion(
+    client, cast, trained_model
+):
     client.force_login(cast.town_clerk)
-    page = text(client.get("/cases/new/check/", {
-        "description": LABOUR, "matter_type": "dispute", "people_count": "3",
-        "category": str(category("10").pk), "region": cast.village_region.code,
-    }))
+    page = text(
+        client.get(
+            "/cases/new/check/",
+            {
+                "description": LABOUR,
+                "matter_type": "dispute",
+                "people_count": "3",
+                "category": str(category("10").pk),
+                "region": cast.village_region.code,
+            },
+        )
+    )
     assert "类别识别" in page and "劳动争议" in page and "采用" in page
     assert "模型 v1" in page
     assert "由镇（街道）中心办理；牵头单位：劳动人事争议仲裁院；配合：人力资源和社会保障局" in page
@@ -37,9 +47,15 @@ def test_panel_shows_the_recognised_category_and_the_routing_suggestion(client, 
 
 def test_panel_flags_a_category_that_differs_from_the_text(client, cast, trained_model):
     client.force_login(cast.town_clerk)
-    page = text(client.get("/cases/new/check/", {
-        "description": LABOUR, "category": str(category("02").pk),
-    }))
+    page = text(
+        client.get(
+            "/cases/new/check/",
+            {
+                "description": LABOUR,
+                "category": str(category("02").pk),
+            },
+        )
+    )
     assert "所选类别与识别结果不同，请核实" in page
 
 
@@ -79,8 +95,13 @@ def test_case_page_shows_risk_signals_suggestion_and_duplicates(client, cast):
 
 
 def test_accept_form_shows_the_suggestion_and_the_dispatch_form_preselects_it(client, cast):
-    case = register(cast.county_clerk, region=cast.village_region, description=LABOUR,
-                    category=category("10"), people_count=3)
+    case = register(
+        cast.county_clerk,
+        region=cast.village_region,
+        description=LABOUR,
+        category=category("10"),
+        people_count=3,
+    )
     client.force_login(cast.county_clerk)
     page = text(client.get(f"/cases/{case.pk}/act/accept/"))
     assert "分流建议：" in page and "劳动人事争议仲裁院" in page
@@ -103,10 +124,19 @@ def test_other_town_sees_no_triage_of_a_case(client, cast):
 
 
 def test_decisions_record_followed_and_overridden_suggestions(client, cast, trained_model):
-    case = register(cast.county_clerk, region=cast.village_region, description=LABOUR,
-                    category=category("02"), people_count=3)  # clerk picked 邻里
+    case = register(
+        cast.county_clerk,
+        region=cast.village_region,
+        description=LABOUR,
+        category=category("02"),
+        people_count=3,
+    )  # clerk picked 邻里
     recorded = RoutingDecision.objects.get(case=case, stage="category")
-    assert (recorded.suggested_label, recorded.chosen_label, recorded.followed) == ("劳动争议", "邻里", False)
+    assert (recorded.suggested_label, recorded.chosen_label, recorded.followed) == (
+        "劳动争议",
+        "邻里",
+        False,
+    )
     assert recorded.model_version == 1 and 0 < recorded.confidence <= 1
 
     case = perform(case, "accept", cast.county_clerk)  # 邻里 → village suggested; county accepted
@@ -114,12 +144,20 @@ def test_decisions_record_followed_and_overridden_suggestions(client, cast, trai
     assert (level.suggested, level.chosen, level.followed) == ("village", "county", False)
     assert level.rules == ["婚姻家庭、邻里简单纠纷在村（社区）化解"]
 
-    labour = accepted(cast.county_clerk, region=cast.village_region, description=LABOUR,
-                      category=category("10"), people_count=3)
+    labour = accepted(
+        cast.county_clerk,
+        region=cast.village_region,
+        description=LABOUR,
+        category=category("10"),
+        people_count=3,
+    )
     perform(labour, "dispatch", cast.county_clerk, units=[cast.unit], lead=cast.unit)
     unit = RoutingDecision.objects.get(case=labour, stage="unit")
     assert (unit.suggested, unit.chosen_label, unit.followed) == (
-        "kind:labour_arbitration", cast.unit.name, True)
+        "kind:labour_arbitration",
+        cast.unit.name,
+        True,
+    )
 
     client.force_login(cast.county_clerk)
     page = text(client.get("/triage/quality/"))

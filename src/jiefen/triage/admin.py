@@ -12,28 +12,66 @@ from jiefen.triage.models import ClassifierModel, RiskPolicy, RiskSignal, Routin
 
 class RoutingRuleForm(forms.ModelForm):
     matter_types = forms.MultipleChoiceField(
-        label="事项类型", choices=MatterType.choices, required=False,
-        widget=forms.CheckboxSelectMultiple, help_text="不选表示任意事项类型",
+        label="事项类型",
+        choices=MatterType.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="不选表示任意事项类型",
     )
     risk_levels = forms.MultipleChoiceField(
-        label="风险等级", choices=RiskLevel.choices, required=False,
-        widget=forms.CheckboxSelectMultiple, help_text="不选表示任意风险等级",
+        label="风险等级",
+        choices=RiskLevel.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="不选表示任意风险等级",
     )
     assist_unit_kinds = forms.MultipleChoiceField(
-        label="配合单位类别", choices=Unit.Kind.choices, required=False,
+        label="配合单位类别",
+        choices=Unit.Kind.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
         model = RoutingRule
-        fields = "__all__"
+        fields = [
+            "name",
+            "priority",
+            "active",
+            "stop",
+            "reason",
+            "matter_types",
+            "categories",
+            "region",
+            "min_people",
+            "max_people",
+            "min_amount",
+            "max_amount",
+            "is_group",
+            "keywords",
+            "risk_levels",
+            "target_level",
+            "target_centre",
+            "lead_unit_kind",
+            "lead_unit",
+            "assist_unit_kinds",
+            "deadline_policy",
+        ]
 
     def clean(self):
         data = super().clean()
-        outputs = ("target_level", "target_centre", "lead_unit_kind", "lead_unit",
-                   "assist_unit_kinds", "deadline_policy")
+        outputs = (
+            "target_level",
+            "target_centre",
+            "lead_unit_kind",
+            "lead_unit",
+            "assist_unit_kinds",
+            "deadline_policy",
+        )
         if not any(data.get(name) for name in outputs):
-            raise forms.ValidationError("规则至少要给出一项建议（办理层级、中心、牵头单位、配合单位或时限）")
+            raise forms.ValidationError(
+                "规则至少要给出一项建议（办理层级、中心、牵头单位、配合单位或时限）"
+            )
         return data
 
 
@@ -50,22 +88,49 @@ class RoutingRuleAdmin(RoleGatedAdmin):
     autocomplete_fields = []
     fieldsets = [
         (None, {"fields": ["name", "priority", "active", "stop", "reason"]}),
-        ("条件（留空表示不限）", {"fields": [
-            "matter_types", "categories", "region", ("min_people", "max_people"),
-            ("min_amount", "max_amount"), "is_group", "keywords", "risk_levels",
-        ]}),
-        ("建议", {"fields": [
-            "target_level", "target_centre", "lead_unit_kind", "lead_unit", "assist_unit_kinds",
-            "deadline_policy",
-        ]}),
+        (
+            "条件（留空表示不限）",
+            {
+                "fields": [
+                    "matter_types",
+                    "categories",
+                    "region",
+                    ("min_people", "max_people"),
+                    ("min_amount", "max_amount"),
+                    "is_group",
+                    "keywords",
+                    "risk_levels",
+                ]
+            },
+        ),
+        (
+            "建议",
+            {
+                "fields": [
+                    "target_level",
+                    "target_centre",
+                    "lead_unit_kind",
+                    "lead_unit",
+                    "assist_unit_kinds",
+                    "deadline_policy",
+                ]
+            },
+        ),
     ]
 
 
 @admin.register(RiskPolicy, site=admin_site)
 class RiskPolicyAdmin(RoleGatedAdmin):
     edit_roles = SYSTEM
-    list_display = ["__str__", "red_min", "orange_min", "yellow_min", "blue_min",
-                    "similar_window_days", "similar_min_score"]
+    list_display = [
+        "__str__",
+        "red_min",
+        "orange_min",
+        "yellow_min",
+        "blue_min",
+        "similar_window_days",
+        "similar_min_score",
+    ]
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not RiskPolicy.objects.exists()
@@ -85,12 +150,28 @@ class RiskSignalAdmin(RoleGatedAdmin):
 @admin.register(ClassifierModel, site=admin_site)
 class ClassifierModelAdmin(RoleGatedAdmin):
     edit_roles = SYSTEM
-    list_display = ["version", "created_at", "bootstrap_examples", "case_examples",
-                    "training_seconds", "active"]
+    list_display = [
+        "version",
+        "created_at",
+        "bootstrap_examples",
+        "case_examples",
+        "training_seconds",
+        "active",
+    ]
     exclude = ["blob"]
-    readonly_fields = ["version", "created_at", "created_by", "seed", "bootstrap_examples",
-                       "case_examples", "categories", "metrics", "training_seconds", "sha256",
-                       "active"]
+    readonly_fields = [
+        "version",
+        "created_at",
+        "created_by",
+        "seed",
+        "bootstrap_examples",
+        "case_examples",
+        "categories",
+        "metrics",
+        "training_seconds",
+        "sha256",
+        "active",
+    ]
 
     def has_add_permission(self, request):
         return False

@@ -151,8 +151,15 @@ def save(pipeline, data: TrainingSet, *, seed, seconds, metrics, by="", activate
     return model
 
 
-def train(*, seed: int = 42, use_cases: bool = True, max_cases=DEFAULT_MAX_CASES, by="",
-          activate=True, holdout: float = 0.0):
+def train(
+    *,
+    seed: int = 42,
+    use_cases: bool = True,
+    max_cases=DEFAULT_MAX_CASES,
+    by="",
+    activate=True,
+    holdout: float = 0.0,
+):
     """Train a model and store it as the next version. With ``holdout`` a seeded share of the
     data is kept back first to measure it; the stored model is then fitted on everything."""
     data = training_set(use_cases=use_cases, max_cases=max_cases)
@@ -162,13 +169,18 @@ def train(*, seed: int = 42, use_cases: bool = True, max_cases=DEFAULT_MAX_CASES
 
         train_x, test_x, train_y, test_y = split(data.texts, data.labels, holdout, seed)
         report = score(fit(train_x, train_y, seed), test_x, test_y)
-        metrics = {"holdout": holdout, "accuracy": report.accuracy, "macro_f1": report.macro_f1,
-                   "examples": len(test_y)}
+        metrics = {
+            "holdout": holdout,
+            "accuracy": report.accuracy,
+            "macro_f1": report.macro_f1,
+            "examples": len(test_y),
+        }
     started = time.perf_counter()
     pipeline = fit(data.texts, data.labels, seed)
     seconds = time.perf_counter() - started
-    return save(pipeline, data, seed=seed, seconds=seconds, metrics=metrics, by=by,
-                activate=activate), data
+    return save(
+        pipeline, data, seed=seed, seconds=seconds, metrics=metrics, by=by, activate=activate
+    ), data
 
 
 def load_blob(model: ClassifierModel) -> Pipeline:
@@ -191,9 +203,7 @@ def active_pipeline() -> tuple[int | None, Pipeline | None]:
     now = time.monotonic()
     if now - _cache["checked"] < CACHE_SECONDS and _cache["pipeline"] is not None:
         return _cache["version"], _cache["pipeline"]
-    version = (
-        ClassifierModel.objects.filter(active=True).values_list("version", flat=True).first()
-    )
+    version = ClassifierModel.objects.filter(active=True).values_list("version", flat=True).first()
     if version is None:
         forget()
         return None, None
@@ -221,8 +231,9 @@ def predict(title: str, description: str, top: int = 3) -> tuple[int | None, lis
     probabilities = pipeline.predict_proba([text])[0]
     classes = pipeline.classes_
     order = np.argsort(probabilities)[::-1][:top]
-    names = dict(Category.objects.filter(code__in=[classes[i] for i in order])
-                 .values_list("code", "name"))
+    names = dict(
+        Category.objects.filter(code__in=[classes[i] for i in order]).values_list("code", "name")
+    )
     return version, [
         Prediction(classes[i], names.get(classes[i], classes[i]), float(probabilities[i]))
         for i in order

@@ -12,12 +12,31 @@ from jiefen.triage.models import RoutingDecision
 Stage = RoutingDecision.Stage
 
 
-def _record(case, stage, action, actor, *, suggested, suggested_label, chosen, chosen_label,
-            followed, **extra):
+def _record(
+    case,
+    stage,
+    action,
+    actor,
+    *,
+    suggested,
+    suggested_label,
+    chosen,
+    chosen_label,
+    followed,
+    **extra,
+):
     return RoutingDecision.objects.create(
-        case=case, stage=stage, action=action, actor=actor, at=clock.now(),
-        suggested=suggested, suggested_label=suggested_label, chosen=chosen,
-        chosen_label=chosen_label, followed=followed, **extra,
+        case=case,
+        stage=stage,
+        action=action,
+        actor=actor,
+        at=clock.now(),
+        suggested=suggested,
+        suggested_label=suggested_label,
+        chosen=chosen,
+        chosen_label=chosen_label,
+        followed=followed,
+        **extra,
     )
 
 
@@ -27,10 +46,16 @@ def on_register(case, actor):
         return
     top = predictions[0]
     _record(
-        case, Stage.CATEGORY, Action.REGISTER, actor,
-        suggested=top.code, suggested_label=top.name,
-        chosen=case.category.code, chosen_label=case.category.name,
-        followed=top.code == case.category.code, confidence=round(top.probability, 4),
+        case,
+        Stage.CATEGORY,
+        Action.REGISTER,
+        actor,
+        suggested=top.code,
+        suggested_label=top.name,
+        chosen=case.category.code,
+        chosen_label=case.category.name,
+        followed=top.code == case.category.code,
+        confidence=round(top.probability, 4),
         model_version=version,
     )
 
@@ -44,15 +69,23 @@ def on_level(case, action, actor, chosen_level: str):
     if not suggestion.target_level:
         return
     _record(
-        case, Stage.LEVEL, action, actor,
-        suggested=suggestion.target_level, suggested_label=Level(suggestion.target_level).label,
-        chosen=chosen_level, chosen_label=Level(chosen_level).label,
-        followed=suggestion.target_level == chosen_level, rules=_fired_names(suggestion),
+        case,
+        Stage.LEVEL,
+        action,
+        actor,
+        suggested=suggestion.target_level,
+        suggested_label=Level(suggestion.target_level).label,
+        chosen=chosen_level,
+        chosen_label=Level(chosen_level).label,
+        followed=suggestion.target_level == chosen_level,
+        rules=_fired_names(suggestion),
     )
 
 
 def on_dispatch(case, actor):
-    lead = next((cu.unit for cu in case.units.filter(active=True, role="lead").select_related("unit")), None)
+    lead = next(
+        (cu.unit for cu in case.units.filter(active=True, role="lead").select_related("unit")), None
+    )
     suggestion = rules.suggest(rules.Facts.of_case(case))
     if lead is None or (suggestion.lead_unit is None and not suggestion.lead_unit_kind):
         return
@@ -60,11 +93,21 @@ def on_dispatch(case, actor):
         suggested, label = f"unit:{suggestion.lead_unit.pk}", suggestion.lead_unit.name
         followed = lead.pk == suggestion.lead_unit.pk
     else:
-        suggested, label = f"kind:{suggestion.lead_unit_kind}", Unit.Kind(suggestion.lead_unit_kind).label
+        suggested, label = (
+            f"kind:{suggestion.lead_unit_kind}",
+            Unit.Kind(suggestion.lead_unit_kind).label,
+        )
         followed = lead.kind == suggestion.lead_unit_kind
     _record(
-        case, Stage.UNIT, Action.DISPATCH, actor, suggested=suggested, suggested_label=label,
-        chosen=f"unit:{lead.pk}", chosen_label=lead.name, followed=followed,
+        case,
+        Stage.UNIT,
+        Action.DISPATCH,
+        actor,
+        suggested=suggested,
+        suggested_label=label,
+        chosen=f"unit:{lead.pk}",
+        chosen_label=lead.name,
+        followed=followed,
         rules=_fired_names(suggestion),
     )
 

@@ -81,8 +81,9 @@ def read_jsonl(path: Path, names_to_codes: dict, codes: set) -> tuple[list[str],
             raise DomainError(f"第 {n} 行缺少 category（类别）", "category_missing", line=n)
         code = category if category in codes else names_to_codes.get(category.strip())
         if code is None:
-            raise DomainError(f"第 {n} 行的类别“{category}”不在类别代码表中", "unknown_category",
-                              line=n)
+            raise DomainError(
+                f"第 {n} 行的类别“{category}”不在类别代码表中", "unknown_category", line=n
+            )
         texts.append(case_text(row.get("title") or "", text))
         labels.append(code)
     if not texts:
@@ -104,7 +105,11 @@ def format_report(report: Report, names: dict) -> str:
             f"{code:<8}{name:<{12 - len(name)}}{v['precision']:>10.3f}{v['recall']:>10.3f}"
             f"{v['f1']:>9.3f}{v['support']:>7d}"
         )
-    lines += ["", "混淆矩阵（行：实际类别，列：预测类别）", "      " + " ".join(f"{c:>4}" for c in report.labels)]
+    lines += [
+        "",
+        "混淆矩阵（行：实际类别，列：预测类别）",
+        "      " + " ".join(f"{c:>4}" for c in report.labels),
+    ]
     for code, row in zip(report.labels, report.confusion, strict=True):
         lines.append(f"{code:>5} " + " ".join(f"{n:>4}" for n in row))
     return "\n".join(lines)

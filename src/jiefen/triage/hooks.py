@@ -40,7 +40,10 @@ def after_action(case, action: str, actor, event) -> list:
         if event.data.get("auto"):  # the daily reassessment raised its warning already
             return []
         warnings.raise_if_needed(
-            case, event.data.get("from", ""), case.risk_level, case.risk_score,
+            case,
+            event.data.get("from", ""),
+            case.risk_level,
+            case.risk_score,
             [f"人工研判：{event.note}"],
         )
         return []

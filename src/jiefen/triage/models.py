@@ -47,7 +47,10 @@ class RoutingRule(models.Model):
     )
     is_group = models.BooleanField("群体性", null=True, blank=True)
     keywords = models.CharField(
-        "关键词", max_length=400, blank=True, help_text="任一关键词出现在标题或概要中即命中；用顿号、逗号或空格分隔"
+        "关键词",
+        max_length=400,
+        blank=True,
+        help_text="任一关键词出现在标题或概要中即命中；用顿号、逗号或空格分隔",
     )
     risk_levels = models.JSONField("风险等级", default=list, blank=True)
 
@@ -194,10 +197,16 @@ class RiskSignal(models.Model):
     name = models.CharField("信号", max_length=40)
     weight = models.PositiveSmallIntegerField("分值")
     threshold = models.DecimalField(
-        "阈值", max_digits=14, decimal_places=2, null=True, blank=True,
+        "阈值",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
         help_text="人数、金额、次数、天数类信号达到此值才计分",
     )
-    keywords = models.TextField("关键词", blank=True, help_text="词语类信号：用顿号、逗号或空格分隔")
+    keywords = models.TextField(
+        "关键词", blank=True, help_text="词语类信号：用顿号、逗号或空格分隔"
+    )
     enabled = models.BooleanField("启用", default=True)
     sort = models.PositiveSmallIntegerField("排序", default=100)
 

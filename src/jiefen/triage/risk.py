@@ -37,7 +37,13 @@ DEFAULT_SIGNALS = {
         "自杀、轻生、跳楼、跳河、喝农药、服毒、割腕、自残、不想活、寻短见、以死相逼",
         31,
     ),
-    "weapon": ("持械凶器", 40, None, "持刀、菜刀、刀具、砍刀、汽油、炸药、爆炸、枪支、棍棒、铁棍、械斗", 32),
+    "weapon": (
+        "持械凶器",
+        40,
+        None,
+        "持刀、菜刀、刀具、砍刀、汽油、炸药、爆炸、枪支、棍棒、铁棍、械斗",
+        32,
+    ),
     "gathering": (
         "聚集围堵",
         30,
@@ -151,7 +157,9 @@ def assess(facts: Facts) -> Assessment:
         add("group", "登记为群体性事项")
     for code in ("amount_100k", "amount_1m"):
         if reaches(code, facts.amount):
-            add(code, f"涉及金额 {facts.amount:,.0f} 元（不少于 {signals[code].threshold:,.0f} 元）")
+            add(
+                code, f"涉及金额 {facts.amount:,.0f} 元（不少于 {signals[code].threshold:,.0f} 元）"
+            )
     for code in ("threat", "self_harm", "weapon", "gathering", "petition_higher"):
         found = [w for w in keywords_of(signals[code].keywords) if w in facts.text]
         if found:
@@ -185,7 +193,9 @@ def facts_of_case(case: Case) -> Facts:
             same_person |= Q(**{f"parties__{field}": value, "parties__role": "applicant"})
         since = case.registered_at - timedelta(days=policy.repeat_window_days)
         history = (
-            Case.objects.filter(same_person, registered_at__gte=since, registered_at__lt=case.registered_at)
+            Case.objects.filter(
+                same_person, registered_at__gte=since, registered_at__lt=case.registered_at
+            )
             .exclude(pk=case.pk)
             .values_list("pk", "matter_type", "category_id")
             .distinct()
@@ -198,9 +208,10 @@ def facts_of_case(case: Case) -> Facts:
             if category == case.category_id and matter == MatterType.PETITION
         )
     petitions += CaseLink.objects.filter(case=case).count()
-    failed = case.outcome == Outcome.FAILED or MediationSession.objects.filter(
-        case=case, succeeded=False
-    ).exists()
+    failed = (
+        case.outcome == Outcome.FAILED
+        or MediationSession.objects.filter(case=case, succeeded=False).exists()
+    )
     overdue = 0
     if case.state in OPEN_STATES and case.handling_due and today > case.handling_due:
         overdue = (today - case.handling_due).days

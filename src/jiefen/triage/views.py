@@ -84,7 +84,9 @@ def warning_handle(request, pk):
     warning = _warning_or_404(request.user, pk)
     try:
         warnings.handle(
-            request.user, warning, measures=request.POST.get("measures", ""),
+            request.user,
+            warning,
+            measures=request.POST.get("measures", ""),
             ip=audit.client_ip(request),
         )
     except DomainError as exc:

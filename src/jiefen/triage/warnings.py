@@ -39,8 +39,13 @@ def acknowledge(user, warning: RiskWarning, *, ip="") -> RiskWarning:
         warning.status = RiskWarning.Status.ACKNOWLEDGED
         warning.acknowledged_by, warning.acknowledged_at = user, clock.now()
         warning.save(update_fields=["status", "acknowledged_by", "acknowledged_at"])
-        audit.record(audit.Event.RISK_WARNING, user=user, ip=ip or None,
-                     target=f"case:{warning.case.number}:warning:{warning.pk}", reason="签收")
+        audit.record(
+            audit.Event.RISK_WARNING,
+            user=user,
+            ip=ip or None,
+            target=f"case:{warning.case.number}:warning:{warning.pk}",
+            reason="签收",
+        )
     return warning
 
 
@@ -61,6 +66,11 @@ def handle(user, warning: RiskWarning, *, measures: str, ip="") -> RiskWarning:
         warning.status = RiskWarning.Status.HANDLED
         warning.handled_by, warning.handled_at, warning.measures = user, now, measures
         warning.save()
-        audit.record(audit.Event.RISK_WARNING, user=user, ip=ip or None,
-                     target=f"case:{warning.case.number}:warning:{warning.pk}", reason=f"处置：{measures[:100]}")
+        audit.record(
+            audit.Event.RISK_WARNING,
+            user=user,
+            ip=ip or None,
+            target=f"case:{warning.case.number}:warning:{warning.pk}",
+            reason=f"处置：{measures[:100]}",
+        )
     return warning

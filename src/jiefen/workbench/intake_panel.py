@@ -63,7 +63,9 @@ def check(user, params) -> dict:
     category = None
     if (params.get("category") or "").isdigit():
         category = Category.objects.filter(pk=params["category"], active=True).first()
-    version, predictions = classifier.predict(title, description) if description.strip() else (None, [])
+    version, predictions = (
+        classifier.predict(title, description) if description.strip() else (None, [])
+    )
     hashes = _hashes(params)
     suggestion = rules.suggest(facts(params, category))
     ids = dict(
@@ -72,7 +74,9 @@ def check(user, params) -> dict:
     return {
         "predictions": [(p, ids.get(p.code)) for p in predictions],
         "category_differs": bool(
-            predictions and category and predictions[0].code != category.code
+            predictions
+            and category
+            and predictions[0].code != category.code
             and predictions[0].probability >= 0.5
         ),
         "model_version": version,

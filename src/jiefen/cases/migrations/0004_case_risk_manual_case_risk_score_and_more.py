@@ -4,25 +4,68 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0003_list_indexes'),
+        ("cases", "0003_list_indexes"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='case',
-            name='risk_manual',
-            field=models.CharField(choices=[('red', '红色（一级）'), ('orange', '橙色（二级）'), ('yellow', '黄色（三级）'), ('blue', '蓝色（四级）'), ('none', '无')], default='none', max_length=10, verbose_name='人工研判等级'),
+            model_name="case",
+            name="risk_manual",
+            field=models.CharField(
+                choices=[
+                    ("red", "红色（一级）"),
+                    ("orange", "橙色（二级）"),
+                    ("yellow", "黄色（三级）"),
+                    ("blue", "蓝色（四级）"),
+                    ("none", "无"),
+                ],
+                default="none",
+                max_length=10,
+                verbose_name="人工研判等级",
+            ),
         ),
         migrations.AddField(
-            model_name='case',
-            name='risk_score',
-            field=models.PositiveSmallIntegerField(default=0, verbose_name='风险分'),
+            model_name="case",
+            name="risk_score",
+            field=models.PositiveSmallIntegerField(default=0, verbose_name="风险分"),
         ),
         migrations.AlterField(
-            model_name='caseevent',
-            name='action',
-            field=models.CharField(choices=[('register', '登记'), ('request_materials', '一次性告知'), ('supplement', '补正材料'), ('accept', '受理'), ('reject', '不予受理'), ('return_to_sender', '退回移送单位'), ('dispatch', '分流'), ('delegate_down', '指派下级'), ('sign_for', '签收'), ('send_back', '退回'), ('assign', '指定承办人'), ('record_session', '调解记录'), ('propose_escalation', '提请提级'), ('approve_escalation', '同意提级'), ('deny_escalation', '不同意提级'), ('request_extension', '申请延期'), ('grant_extension', '审批延期'), ('supervise', '督办'), ('urge', '催办'), ('resolve', '办结'), ('notify_result', '结果告知'), ('follow_up', '回访'), ('reopen', '重新办理'), ('close', '结案'), ('archive', '归档'), ('merge_duplicate', '合并重复件'), ('link_related', '关联事项'), ('assess_risk', '风险研判')], max_length=30, verbose_name='操作'),
+            model_name="caseevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("register", "登记"),
+                    ("request_materials", "一次性告知"),
+                    ("supplement", "补正材料"),
+                    ("accept", "受理"),
+                    ("reject", "不予受理"),
+                    ("return_to_sender", "退回移送单位"),
+                    ("dispatch", "分流"),
+                    ("delegate_down", "指派下级"),
+                    ("sign_for", "签收"),
+                    ("send_back", "退回"),
+                    ("assign", "指定承办人"),
+                    ("record_session", "调解记录"),
+                    ("propose_escalation", "提请提级"),
+                    ("approve_escalation", "同意提级"),
+                    ("deny_escalation", "不同意提级"),
+                    ("request_extension", "申请延期"),
+                    ("grant_extension", "审批延期"),
+                    ("supervise", "督办"),
+                    ("urge", "催办"),
+                    ("resolve", "办结"),
+                    ("notify_result", "结果告知"),
+                    ("follow_up", "回访"),
+                    ("reopen", "重新办理"),
+                    ("close", "结案"),
+                    ("archive", "归档"),
+                    ("merge_duplicate", "合并重复件"),
+                    ("link_related", "关联事项"),
+                    ("assess_risk", "风险研判"),
+                ],
+                max_length=30,
+                verbose_name="操作",
+            ),
         ),
     ]

@@ -6,155 +6,498 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cases', '0004_case_risk_manual_case_risk_score_and_more'),
-        ('org', '0003_public_portal_role'),
+        ("cases", "0004_case_risk_manual_case_risk_score_and_more"),
+        ("org", "0003_public_portal_role"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RiskSignal',
+            name="RiskSignal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=30, unique=True, verbose_name='信号代码')),
-                ('name', models.CharField(max_length=40, verbose_name='信号')),
-                ('weight', models.PositiveSmallIntegerField(verbose_name='分值')),
-                ('threshold', models.DecimalField(blank=True, decimal_places=2, help_text='人数、金额、次数、天数类信号达到此值才计分', max_digits=14, null=True, verbose_name='阈值')),
-                ('keywords', models.TextField(blank=True, help_text='词语类信号：用顿号、逗号或空格分隔', verbose_name='关键词')),
-                ('enabled', models.BooleanField(default=True, verbose_name='启用')),
-                ('sort', models.PositiveSmallIntegerField(default=100, verbose_name='排序')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=30, unique=True, verbose_name="信号代码")),
+                ("name", models.CharField(max_length=40, verbose_name="信号")),
+                ("weight", models.PositiveSmallIntegerField(verbose_name="分值")),
+                (
+                    "threshold",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="人数、金额、次数、天数类信号达到此值才计分",
+                        max_digits=14,
+                        null=True,
+                        verbose_name="阈值",
+                    ),
+                ),
+                (
+                    "keywords",
+                    models.TextField(
+                        blank=True,
+                        help_text="词语类信号：用顿号、逗号或空格分隔",
+                        verbose_name="关键词",
+                    ),
+                ),
+                ("enabled", models.BooleanField(default=True, verbose_name="启用")),
+                ("sort", models.PositiveSmallIntegerField(default=100, verbose_name="排序")),
             ],
             options={
-                'verbose_name': '风险信号',
-                'verbose_name_plural': '风险信号',
-                'ordering': ['sort', 'code'],
+                "verbose_name": "风险信号",
+                "verbose_name_plural": "风险信号",
+                "ordering": ["sort", "code"],
             },
         ),
         migrations.CreateModel(
-            name='ClassifierModel',
+            name="ClassifierModel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(unique=True, verbose_name='版本')),
-                ('created_at', models.DateTimeField(verbose_name='训练时间')),
-                ('created_by', models.CharField(blank=True, max_length=60, verbose_name='训练人')),
-                ('seed', models.IntegerField(verbose_name='随机种子')),
-                ('bootstrap_examples', models.PositiveIntegerField(verbose_name='引导样本数')),
-                ('case_examples', models.PositiveIntegerField(verbose_name='结案事项样本数')),
-                ('categories', models.JSONField(default=list, verbose_name='类别')),
-                ('metrics', models.JSONField(blank=True, default=dict, verbose_name='留出集评估')),
-                ('training_seconds', models.FloatField(verbose_name='训练耗时（秒）')),
-                ('sha256', models.CharField(max_length=64)),
-                ('blob', models.BinaryField(verbose_name='模型')),
-                ('active', models.BooleanField(default=False, verbose_name='当前使用')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(unique=True, verbose_name="版本")),
+                ("created_at", models.DateTimeField(verbose_name="训练时间")),
+                ("created_by", models.CharField(blank=True, max_length=60, verbose_name="训练人")),
+                ("seed", models.IntegerField(verbose_name="随机种子")),
+                ("bootstrap_examples", models.PositiveIntegerField(verbose_name="引导样本数")),
+                ("case_examples", models.PositiveIntegerField(verbose_name="结案事项样本数")),
+                ("categories", models.JSONField(default=list, verbose_name="类别")),
+                ("metrics", models.JSONField(blank=True, default=dict, verbose_name="留出集评估")),
+                ("training_seconds", models.FloatField(verbose_name="训练耗时（秒）")),
+                ("sha256", models.CharField(max_length=64)),
+                ("blob", models.BinaryField(verbose_name="模型")),
+                ("active", models.BooleanField(default=False, verbose_name="当前使用")),
             ],
             options={
-                'verbose_name': '分类模型',
-                'verbose_name_plural': '分类模型',
-                'ordering': ['-version'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('active', True)), fields=('active',), name='classifier_one_active')],
+                "verbose_name": "分类模型",
+                "verbose_name_plural": "分类模型",
+                "ordering": ["-version"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("active", True)),
+                        fields=("active",),
+                        name="classifier_one_active",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='RiskPolicy',
+            name="RiskPolicy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('red_min', models.PositiveSmallIntegerField(default=70, verbose_name='红色（一级）不低于')),
-                ('orange_min', models.PositiveSmallIntegerField(default=45, verbose_name='橙色（二级）不低于')),
-                ('yellow_min', models.PositiveSmallIntegerField(default=25, verbose_name='黄色（三级）不低于')),
-                ('blue_min', models.PositiveSmallIntegerField(default=10, verbose_name='蓝色（四级）不低于')),
-                ('repeat_window_days', models.PositiveSmallIntegerField(default=365, verbose_name='重复来访统计天数')),
-                ('similar_window_days', models.PositiveSmallIntegerField(default=90, verbose_name='相似事项比对天数')),
-                ('similar_min_score', models.FloatField(default=0.3, verbose_name='相似度阈值')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "red_min",
+                    models.PositiveSmallIntegerField(default=70, verbose_name="红色（一级）不低于"),
+                ),
+                (
+                    "orange_min",
+                    models.PositiveSmallIntegerField(default=45, verbose_name="橙色（二级）不低于"),
+                ),
+                (
+                    "yellow_min",
+                    models.PositiveSmallIntegerField(default=25, verbose_name="黄色（三级）不低于"),
+                ),
+                (
+                    "blue_min",
+                    models.PositiveSmallIntegerField(default=10, verbose_name="蓝色（四级）不低于"),
+                ),
+                (
+                    "repeat_window_days",
+                    models.PositiveSmallIntegerField(default=365, verbose_name="重复来访统计天数"),
+                ),
+                (
+                    "similar_window_days",
+                    models.PositiveSmallIntegerField(default=90, verbose_name="相似事项比对天数"),
+                ),
+                ("similar_min_score", models.FloatField(default=0.3, verbose_name="相似度阈值")),
             ],
             options={
-                'verbose_name': '风险研判设置',
-                'verbose_name_plural': '风险研判设置',
-                'constraints': [models.CheckConstraint(condition=models.Q(('red_min__gt', models.F('orange_min')), ('orange_min__gt', models.F('yellow_min')), ('yellow_min__gt', models.F('blue_min')), ('blue_min__gt', 0)), name='risk_thresholds_ordered')],
+                "verbose_name": "风险研判设置",
+                "verbose_name_plural": "风险研判设置",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("red_min__gt", models.F("orange_min")),
+                            ("orange_min__gt", models.F("yellow_min")),
+                            ("yellow_min__gt", models.F("blue_min")),
+                            ("blue_min__gt", 0),
+                        ),
+                        name="risk_thresholds_ordered",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='RiskWarning',
+            name="RiskWarning",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.CharField(choices=[('red', '红色（一级）'), ('orange', '橙色（二级）'), ('yellow', '黄色（三级）'), ('blue', '蓝色（四级）'), ('none', '无')], max_length=10, verbose_name='预警等级')),
-                ('score', models.PositiveSmallIntegerField(verbose_name='风险分')),
-                ('signals', models.JSONField(default=list, verbose_name='触发信号')),
-                ('status', models.CharField(choices=[('open', '待签收'), ('acknowledged', '处置中'), ('handled', '已处置')], default='open', max_length=20, verbose_name='状态')),
-                ('raised_at', models.DateTimeField(verbose_name='预警时间')),
-                ('acknowledged_at', models.DateTimeField(blank=True, null=True, verbose_name='签收时间')),
-                ('handled_at', models.DateTimeField(blank=True, null=True, verbose_name='处置时间')),
-                ('measures', models.TextField(blank=True, verbose_name='处置措施')),
-                ('acknowledged_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='签收人')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='risk_warnings', to='cases.case')),
-                ('handled_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='处置人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("red", "红色（一级）"),
+                            ("orange", "橙色（二级）"),
+                            ("yellow", "黄色（三级）"),
+                            ("blue", "蓝色（四级）"),
+                            ("none", "无"),
+                        ],
+                        max_length=10,
+                        verbose_name="预警等级",
+                    ),
+                ),
+                ("score", models.PositiveSmallIntegerField(verbose_name="风险分")),
+                ("signals", models.JSONField(default=list, verbose_name="触发信号")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "待签收"),
+                            ("acknowledged", "处置中"),
+                            ("handled", "已处置"),
+                        ],
+                        default="open",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("raised_at", models.DateTimeField(verbose_name="预警时间")),
+                (
+                    "acknowledged_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="签收时间"),
+                ),
+                (
+                    "handled_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="处置时间"),
+                ),
+                ("measures", models.TextField(blank=True, verbose_name="处置措施")),
+                (
+                    "acknowledged_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="签收人",
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="risk_warnings",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "handled_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="处置人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '风险预警',
-                'verbose_name_plural': '风险预警',
-                'ordering': ['-raised_at'],
-                'indexes': [models.Index(fields=['status', '-raised_at'], name='risk_warning_status')],
+                "verbose_name": "风险预警",
+                "verbose_name_plural": "风险预警",
+                "ordering": ["-raised_at"],
+                "indexes": [
+                    models.Index(fields=["status", "-raised_at"], name="risk_warning_status")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='RoutingDecision',
+            name="RoutingDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stage', models.CharField(choices=[('category', '类别识别'), ('level', '办理层级'), ('unit', '承办单位')], max_length=10, verbose_name='环节')),
-                ('action', models.CharField(max_length=30, verbose_name='操作')),
-                ('suggested', models.CharField(blank=True, max_length=100, verbose_name='建议')),
-                ('suggested_label', models.CharField(blank=True, max_length=100, verbose_name='建议（名称）')),
-                ('chosen', models.CharField(blank=True, max_length=100, verbose_name='实际')),
-                ('chosen_label', models.CharField(blank=True, max_length=100, verbose_name='实际（名称）')),
-                ('followed', models.BooleanField(verbose_name='采纳建议')),
-                ('confidence', models.FloatField(blank=True, null=True, verbose_name='置信度')),
-                ('rules', models.JSONField(blank=True, default=list, verbose_name='命中规则')),
-                ('model_version', models.PositiveIntegerField(blank=True, null=True, verbose_name='模型版本')),
-                ('at', models.DateTimeField(verbose_name='时间')),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='routing_decisions', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("category", "类别识别"),
+                            ("level", "办理层级"),
+                            ("unit", "承办单位"),
+                        ],
+                        max_length=10,
+                        verbose_name="环节",
+                    ),
+                ),
+                ("action", models.CharField(max_length=30, verbose_name="操作")),
+                ("suggested", models.CharField(blank=True, max_length=100, verbose_name="建议")),
+                (
+                    "suggested_label",
+                    models.CharField(blank=True, max_length=100, verbose_name="建议（名称）"),
+                ),
+                ("chosen", models.CharField(blank=True, max_length=100, verbose_name="实际")),
+                (
+                    "chosen_label",
+                    models.CharField(blank=True, max_length=100, verbose_name="实际（名称）"),
+                ),
+                ("followed", models.BooleanField(verbose_name="采纳建议")),
+                ("confidence", models.FloatField(blank=True, null=True, verbose_name="置信度")),
+                ("rules", models.JSONField(blank=True, default=list, verbose_name="命中规则")),
+                (
+                    "model_version",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="模型版本"),
+                ),
+                ("at", models.DateTimeField(verbose_name="时间")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="routing_decisions",
+                        to="cases.case",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '分流建议记录',
-                'verbose_name_plural': '分流建议记录',
-                'indexes': [models.Index(fields=['stage', 'at'], name='routing_decision_stage_at')],
+                "verbose_name": "分流建议记录",
+                "verbose_name_plural": "分流建议记录",
+                "indexes": [models.Index(fields=["stage", "at"], name="routing_decision_stage_at")],
             },
         ),
         migrations.CreateModel(
-            name='RoutingRule',
+            name="RoutingRule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, unique=True, verbose_name='规则名称')),
-                ('priority', models.PositiveSmallIntegerField(default=100, help_text='数字越小越先匹配；同一输出项由最先命中的规则决定', verbose_name='优先级')),
-                ('active', models.BooleanField(default=True, verbose_name='启用')),
-                ('stop', models.BooleanField(default=False, help_text='命中本规则后不再匹配后面的规则', verbose_name='命中后停止')),
-                ('matter_types', models.JSONField(blank=True, default=list, help_text='留空表示任意事项类型', verbose_name='事项类型')),
-                ('min_people', models.PositiveIntegerField(blank=True, null=True, verbose_name='人数不少于')),
-                ('max_people', models.PositiveIntegerField(blank=True, null=True, verbose_name='人数少于')),
-                ('min_amount', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='金额不少于（元）')),
-                ('max_amount', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='金额少于（元）')),
-                ('is_group', models.BooleanField(blank=True, null=True, verbose_name='群体性')),
-                ('keywords', models.CharField(blank=True, help_text='任一关键词出现在标题或概要中即命中；用顿号、逗号或空格分隔', max_length=400, verbose_name='关键词')),
-                ('risk_levels', models.JSONField(blank=True, default=list, verbose_name='风险等级')),
-                ('target_level', models.CharField(blank=True, choices=[('province', '省'), ('city', '市'), ('county', '县（市、区）'), ('town', '镇（街道）'), ('village', '村（社区）')], max_length=10, verbose_name='建议办理层级')),
-                ('lead_unit_kind', models.CharField(blank=True, choices=[('court', '人民法院'), ('procuratorate', '人民检察院'), ('police', '公安机关'), ('traffic_police', '交警（道路交通事故调解）'), ('petition', '信访局'), ('justice', '司法局'), ('legal_aid', '法律援助中心'), ('notary', '公证处'), ('labour_arbitration', '劳动人事争议仲裁院'), ('human_resources', '人力资源和社会保障局'), ('housing', '住房和城乡建设局'), ('health', '卫生健康局'), ('medical_mediation', '医疗纠纷人民调解委员会'), ('natural_resources', '自然资源局'), ('agriculture', '农业农村局'), ('market_regulation', '市场监督管理局'), ('environment', '生态环境局'), ('hotline_12345', '12345 热线'), ('insurance', '保险行业调解组织'), ('women_federation', '妇联'), ('mediation_studio', '个人调解工作室'), ('other', '其他')], max_length=30, verbose_name='牵头单位类别')),
-                ('assist_unit_kinds', models.JSONField(blank=True, default=list, verbose_name='配合单位类别')),
-                ('reason', models.CharField(blank=True, max_length=200, verbose_name='依据说明')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('categories', models.ManyToManyField(blank=True, related_name='+', to='org.category', verbose_name='纠纷类别')),
-                ('deadline_policy', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='cases.deadlinepolicy', verbose_name='适用时限')),
-                ('lead_unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='org.unit', verbose_name='牵头单位')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='org.region', verbose_name='区划（含下级）')),
-                ('target_centre', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='org.centre', verbose_name='建议中心')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, unique=True, verbose_name="规则名称")),
+                (
+                    "priority",
+                    models.PositiveSmallIntegerField(
+                        default=100,
+                        help_text="数字越小越先匹配；同一输出项由最先命中的规则决定",
+                        verbose_name="优先级",
+                    ),
+                ),
+                ("active", models.BooleanField(default=True, verbose_name="启用")),
+                (
+                    "stop",
+                    models.BooleanField(
+                        default=False,
+                        help_text="命中本规则后不再匹配后面的规则",
+                        verbose_name="命中后停止",
+                    ),
+                ),
+                (
+                    "matter_types",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="留空表示任意事项类型",
+                        verbose_name="事项类型",
+                    ),
+                ),
+                (
+                    "min_people",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="人数不少于"),
+                ),
+                (
+                    "max_people",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="人数少于"),
+                ),
+                (
+                    "min_amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="金额不少于（元）",
+                    ),
+                ),
+                (
+                    "max_amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="金额少于（元）",
+                    ),
+                ),
+                ("is_group", models.BooleanField(blank=True, null=True, verbose_name="群体性")),
+                (
+                    "keywords",
+                    models.CharField(
+                        blank=True,
+                        help_text="任一关键词出现在标题或概要中即命中；用顿号、逗号或空格分隔",
+                        max_length=400,
+                        verbose_name="关键词",
+                    ),
+                ),
+                (
+                    "risk_levels",
+                    models.JSONField(blank=True, default=list, verbose_name="风险等级"),
+                ),
+                (
+                    "target_level",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("province", "省"),
+                            ("city", "市"),
+                            ("county", "县（市、区）"),
+                            ("town", "镇（街道）"),
+                            ("village", "村（社区）"),
+                        ],
+                        max_length=10,
+                        verbose_name="建议办理层级",
+                    ),
+                ),
+                (
+                    "lead_unit_kind",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("court", "人民法院"),
+                            ("procuratorate", "人民检察院"),
+                            ("police", "公安机关"),
+                            ("traffic_police", "交警（道路交通事故调解）"),
+                            ("petition", "信访局"),
+                            ("justice", "司法局"),
+                            ("legal_aid", "法律援助中心"),
+                            ("notary", "公证处"),
+                            ("labour_arbitration", "劳动人事争议仲裁院"),
+                            ("human_resources", "人力资源和社会保障局"),
+                            ("housing", "住房和城乡建设局"),
+                            ("health", "卫生健康局"),
+                            ("medical_mediation", "医疗纠纷人民调解委员会"),
+                            ("natural_resources", "自然资源局"),
+                            ("agriculture", "农业农村局"),
+                            ("market_regulation", "市场监督管理局"),
+                            ("environment", "生态环境局"),
+                            ("hotline_12345", "12345 热线"),
+                            ("insurance", "保险行业调解组织"),
+                            ("women_federation", "妇联"),
+                            ("mediation_studio", "个人调解工作室"),
+                            ("other", "其他"),
+                        ],
+                        max_length=30,
+                        verbose_name="牵头单位类别",
+                    ),
+                ),
+                (
+                    "assist_unit_kinds",
+                    models.JSONField(blank=True, default=list, verbose_name="配合单位类别"),
+                ),
+                ("reason", models.CharField(blank=True, max_length=200, verbose_name="依据说明")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "categories",
+                    models.ManyToManyField(
+                        blank=True, related_name="+", to="org.category", verbose_name="纠纷类别"
+                    ),
+                ),
+                (
+                    "deadline_policy",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="cases.deadlinepolicy",
+                        verbose_name="适用时限",
+                    ),
+                ),
+                (
+                    "lead_unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="org.unit",
+                        verbose_name="牵头单位",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="org.region",
+                        verbose_name="区划（含下级）",
+                    ),
+                ),
+                (
+                    "target_centre",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="org.centre",
+                        verbose_name="建议中心",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '分流规则',
-                'verbose_name_plural': '分流规则',
-                'ordering': ['priority', 'id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('min_people__isnull', True), ('max_people__isnull', True), ('min_people__lt', models.F('max_people')), _connector='OR'), name='rule_people_range'), models.CheckConstraint(condition=models.Q(('min_amount__isnull', True), ('max_amount__isnull', True), ('min_amount__lt', models.F('max_amount')), _connector='OR'), name='rule_amount_range')],
+                "verbose_name": "分流规则",
+                "verbose_name_plural": "分流规则",
+                "ordering": ["priority", "id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("min_people__isnull", True),
+                            ("max_people__isnull", True),
+                            ("min_people__lt", models.F("max_people")),
+                            _connector="OR",
+                        ),
+                        name="rule_people_range",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("min_amount__isnull", True),
+                            ("max_amount__isnull", True),
+                            ("min_amount__lt", models.F("max_amount")),
+                            _connector="OR",
+                        ),
+                        name="rule_amount_range",
+                    ),
+                ],
             },
         ),
     ]

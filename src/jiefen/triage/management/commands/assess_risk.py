@@ -21,9 +21,15 @@ class Command(BaseCommand):
         for county in Centre.objects.filter(region__level=Level.COUNTY).select_related("region"):
             prefix = county.region.code[:6]
             low, high = int(prefix) * 10**6, (int(prefix) + 1) * 10**6
-            cases = Case.objects.filter(
-                state__in=[*OPEN_STATES, State.RESOLVED], place_code__gte=low, place_code__lt=high
-            ).select_related("category").order_by("pk")
+            cases = (
+                Case.objects.filter(
+                    state__in=[*OPEN_STATES, State.RESOLVED],
+                    place_code__gte=low,
+                    place_code__lt=high,
+                )
+                .select_related("category")
+                .order_by("pk")
+            )
             last = 0
             while True:
                 batch = list(cases.filter(pk__gt=last)[: options["batch"]])

@@ -36,10 +36,14 @@ class Command(BaseCommand):
 
     def _model(self, version):
         query = ClassifierModel.objects.all()
-        model = query.filter(version=version).first() if version else query.filter(active=True).first()
+        model = (
+            query.filter(version=version).first() if version else query.filter(active=True).first()
+        )
         if model is None:
             raise DomainError(
-                f"没有版本为 v{version} 的分类模型" if version else "尚无当前使用的分类模型，请先运行 jiefen train",
+                f"没有版本为 v{version} 的分类模型"
+                if version
+                else "尚无当前使用的分类模型，请先运行 jiefen train",
                 "model_missing",
             )
         return model

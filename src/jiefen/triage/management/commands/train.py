@@ -16,15 +16,20 @@ class Command(BaseCommand):
         parser.add_argument("--bootstrap-only", action="store_true", help="只用仓库中的引导样本")
         parser.add_argument("--max-cases", type=int, default=classifier.DEFAULT_MAX_CASES)
         parser.add_argument(
-            "--hold-out", type=float, default=0.0,
+            "--hold-out",
+            type=float,
+            default=0.0,
             help="先留出这一比例的样本评估（如 0.2），评估结果记入模型版本",
         )
         parser.add_argument(
-            "--write-held-out", metavar="FILE.jsonl",
+            "--write-held-out",
+            metavar="FILE.jsonl",
             help="与 --bootstrap-only 和 --hold-out 同用：只用其余样本训练，并把留出的引导样本写入此文件，供 jiefen evaluate 使用",
         )
         parser.add_argument("--no-activate", action="store_true", help="训练后不设为当前使用")
-        parser.add_argument("--activate", type=int, metavar="VERSION", help="把已有版本设为当前使用")
+        parser.add_argument(
+            "--activate", type=int, metavar="VERSION", help="把已有版本设为当前使用"
+        )
 
     def handle(self, *args, **options):
         try:
@@ -58,13 +63,21 @@ class Command(BaseCommand):
         path = Path(options["write_held_out"])
         with path.open("w", encoding="utf-8") as out:
             for e in held_part:
-                row = {"id": e.id, "title": e.title, "text": e.text,
-                       "category": names.get(e.category, e.category),
-                       "group": e.group, "amount_yuan": e.amount_yuan}
+                row = {
+                    "id": e.id,
+                    "title": e.title,
+                    "text": e.text,
+                    "category": names.get(e.category, e.category),
+                    "group": e.group,
+                    "amount_yuan": e.amount_yuan,
+                }
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
         data = classifier.TrainingSet(
-            [e.full_text for e in train_part], [e.category for e in train_part],
-            len(train_part), 0, {},
+            [e.full_text for e in train_part],
+            [e.category for e in train_part],
+            len(train_part),
+            0,
+            {},
         )
         import time
 
@@ -72,9 +85,13 @@ class Command(BaseCommand):
         pipeline = classifier.fit(data.texts, data.labels, options["seed"])
         seconds = time.perf_counter() - started
         model = classifier.save(
-            pipeline, data, seed=options["seed"], seconds=seconds,
+            pipeline,
+            data,
+            seed=options["seed"],
+            seconds=seconds,
             metrics={"held_out_file": str(path), "held_out_examples": len(held_part)},
-            by="jiefen train --write-held-out", activate=not options["no_activate"],
+            by="jiefen train --write-held-out",
+            activate=not options["no_activate"],
         )
         self.stdout.write(f"留出 {len(held_part)} 条引导样本写入 {path}")
         self._report(model, data)
@@ -87,7 +104,8 @@ class Command(BaseCommand):
         )
         if data.dropped:
             self.stdout.write(
-                "样本不足未参与训练的类别：" + "、".join(f"{c}（{n} 条）" for c, n in data.dropped.items())
+                "样本不足未参与训练的类别："
+                + "、".join(f"{c}（{n} 条）" for c, n in data.dropped.items())
             )
         if model.metrics.get("macro_f1") is not None:
             self.stdout.write(
