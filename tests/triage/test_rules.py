@@ -180,7 +180,7 @@ def test_small_wage_case_goes_to_the_town_with_labour_arbitration_leading():
     assert result.lead_unit_kind == "labour_arbitration"
     assert result.assist_unit_kinds == ["human_resources"]
     assert result.deadline_policy.amount == 15  # 劳动争议调解仲裁法第十四条
-    assert "时限：15自然日" in result.summary()
+    assert "时限：15 自然日" in result.summary()
 
 
 @pytest.mark.parametrize(

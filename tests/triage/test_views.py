@@ -211,3 +211,43 @@ def test_county_sees_the_towns_warnings(client, cast):
     listing = text(client.get("/risk/warnings/?level=red"))
     assert case.number in listing
     assert case.number not in text(client.get("/risk/warnings/?level=orange"))
+
+
+def test_a_leader_sets_the_risk_level_by_hand_with_a_reason(client, cast):
+    case = accepted(cast.town_clerk)
+    client.force_login(cast.town_leader)
+    page = text(client.get(f"/cases/{case.pk}/"))
+    assert f"/cases/{case.pk}/act/assess_risk/" in page  # offered as 风险研判
+    refused = client.post(f"/cases/{case.pk}/act/assess_risk/", {"level": "orange", "reason": ""})
+    assert refused.status_code == 422 and "这个字段是必填项" in text(refused)
+    case.refresh_from_db()
+    assert case.risk_level == "none"
+    client.post(
+        f"/cases/{case.pk}/act/assess_risk/", {"level": "orange", "reason": "当事人情绪激动"}
+    )
+    case.refresh_from_db()
+    assert (case.risk_level, case.risk_manual) == ("orange", "orange")
+    assert RiskWarning.objects.get(case=case).signals == ["人工研判：当事人情绪激动"]
+    client.force_login(cast.other_town_clerk)
+    assert (
+        client.post(
+            f"/cases/{case.pk}/act/assess_risk/", {"level": "none", "reason": "x"}
+        ).status_code
+        == 404
+    )
+    case.refresh_from_db()
+    assert case.risk_level == "orange"
+
+
+def test_every_offered_action_has_a_form():
+    from jiefen.cases.kernel import REGISTRY
+    from jiefen.workbench.action_forms import FORMS
+
+    assert set(REGISTRY) - {"register"} == set(FORMS)
+
+
+def test_the_intake_page_opens_with_the_panel_ready(client, cast, trained_model):
+    client.force_login(cast.town_clerk)
+    page = text(client.get("/cases/new/"))
+    assert "填写事项概要后显示识别结果" in page and "尚未训练" not in page
+    assert 'id="intake-panel" hx-select="unset"' in page  # not the form's hx-select="main"

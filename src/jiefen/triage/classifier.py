@@ -215,6 +215,10 @@ def active_pipeline() -> tuple[int | None, Pipeline | None]:
     return _cache["version"], _cache["pipeline"]
 
 
+def active_version() -> int | None:
+    return ClassifierModel.objects.filter(active=True).values_list("version", flat=True).first()
+
+
 @dataclass(frozen=True)
 class Prediction:
     code: str

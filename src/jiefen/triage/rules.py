@@ -92,9 +92,8 @@ class Suggestion:
         if self.assist_unit_kinds:
             parts.append("配合：" + "、".join(Unit.Kind(k).label for k in self.assist_unit_kinds))
         if self.deadline_policy is not None:
-            parts.append(
-                f"时限：{self.deadline_policy.amount}{self.deadline_policy.get_unit_display()}"
-            )
+            policy = self.deadline_policy
+            parts.append(f"时限：{policy.amount} {policy.get_unit_display()}")
         return "；".join(parts) if parts else "无匹配的分流规则，请按常规流程处理"
 
     def why(self) -> str:

@@ -3,7 +3,7 @@ gives the arguments for perform."""
 
 from django import forms
 
-from jiefen.cases.choices import Action, ContactMethod, Outcome, Route, Satisfaction
+from jiefen.cases.choices import Action, ContactMethod, Outcome, RiskLevel, Route, Satisfaction
 from jiefen.cases.models import Case
 from jiefen.org.models import Centre, Unit, User
 from jiefen.org.roles import SERVICE_ROLES
@@ -272,6 +272,17 @@ class LinkForm(CaseNumberForm):
     target_field = "other"
 
 
+class RiskForm(ActionForm):
+    """风险研判 by hand: the level becomes a floor the automatic assessment keeps."""
+
+    level = forms.ChoiceField(label="风险等级", choices=RiskLevel.choices)
+    reason = forms.CharField(label="研判意见", widget=TEXTAREA, max_length=2000)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["level"].initial = self.case.risk_level
+
+
 FORMS = {
     Action.REQUEST_MATERIALS: RequestMaterialsForm,
     Action.SUPPLEMENT: SupplementForm,
@@ -299,6 +310,7 @@ FORMS = {
     Action.ARCHIVE: NoteForm,
     Action.MERGE_DUPLICATE: CaseNumberForm,
     Action.LINK_RELATED: LinkForm,
+    Action.ASSESS_RISK: RiskForm,
 }
 
 # Actions shown as primary buttons; the rest sit under "更多操作".

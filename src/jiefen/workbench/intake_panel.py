@@ -63,9 +63,10 @@ def check(user, params) -> dict:
     category = None
     if (params.get("category") or "").isdigit():
         category = Category.objects.filter(pk=params["category"], active=True).first()
-    version, predictions = (
-        classifier.predict(title, description) if description.strip() else (None, [])
-    )
+    if description.strip():
+        version, predictions = classifier.predict(title, description)
+    else:
+        version, predictions = classifier.active_version(), []
     hashes = _hashes(params)
     suggestion = rules.suggest(facts(params, category))
     ids = dict(

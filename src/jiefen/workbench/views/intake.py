@@ -56,6 +56,8 @@ def intake(request):
         "ticket": ticket,
         "towns": [r for r in regions if r.level in ("town", "county")],
         "max_upload_mb": settings.JIEFEN_UPLOAD_MAX_MB,
+        # the side panel as it stands for what is in the form (empty on first load)
+        **intake_panel.check(request.user, request.POST if posted else {}),
     }
     return render(request, "workbench/intake.html", context, status=status)
 

@@ -105,7 +105,8 @@
     }
   });
   document.addEventListener("htmx:xhr:progress", function (e) {
-    var form = e.target.closest ? e.target.closest("form") : null;
+    // only a form's own submission shows progress (the intake side panel also sends from inside the form)
+    var form = e.target.matches && e.target.matches("form") ? e.target : null;
     var bar = form && form.querySelector("progress.upload-progress");
     if (bar && e.detail.lengthComputable) { bar.hidden = false; bar.value = Math.round(e.detail.loaded / e.detail.total * 100); }
   });
