@@ -9,6 +9,7 @@ import pytest
 from jiefen.cases.kernel import perform
 from jiefen.triage.models import RiskWarning, RoutingDecision
 from tests.cases.factories import VALID_ID, accepted, category, register
+from tests.workbench.test_intake import _form as _intake_form
 
 pytestmark = pytest.mark.django_db
 
@@ -124,20 +125,28 @@ def test_other_town_sees_no_triage_of_a_case(client, cast):
 
 
 def test_decisions_record_followed_and_overridden_suggestions(client, cast, trained_model):
-    case = register(
-        cast.county_clerk,
-        region=cast.village_region,
+    # the clerk registers at the window: the panel showed 劳动争议, the clerk picked 邻里
+    client.force_login(cast.county_clerk)
+    panel = client.get("/cases/new/check/", {"description": LABOUR}).content.decode()
+    shown = dict(re.findall(r'name="(suggested_\w+)" value="([^"]*)"', panel))
+    assert shown["suggested_category"] == "10" and shown["suggested_model"] == "1"
+    form = _intake_form(
+        cast,
         description=LABOUR,
-        category=category("02"),
-        people_count=3,
-    )  # clerk picked 邻里
-    recorded = RoutingDecision.objects.get(case=case, stage="category")
+        category=str(category("02").pk),
+        people_count="3",
+        decision="register",
+        **shown,
+    )
+    assert client.post("/cases/new/", form).status_code == 302
+    recorded = RoutingDecision.objects.get(stage="category")
+    case = recorded.case
     assert (recorded.suggested_label, recorded.chosen_label, recorded.followed) == (
         "劳动争议",
         "邻里",
         False,
     )
-    assert recorded.model_version == 1 and 0 < recorded.confidence <= 1
+    assert recorded.model_version == 1 and 0.3 < recorded.confidence <= 1
 
     case = perform(case, "accept", cast.county_clerk)  # 邻里 → village suggested; county accepted
     level = RoutingDecision.objects.get(case=case, stage="level")
@@ -251,3 +260,21 @@ def test_the_intake_page_opens_with_the_panel_ready(client, cast, trained_model)
     page = text(client.get("/cases/new/"))
     assert "填写事项概要后显示识别结果" in page and "尚未训练" not in page
     assert 'id="intake-panel" hx-select="unset"' in page  # not the form's hx-select="main"
+
+
+def test_a_forged_suggestion_is_ignored_and_the_registration_stands(client, cast):
+    client.force_login(cast.town_clerk)
+    form = _intake_form(
+        cast,
+        suggested_category="ZZ",
+        suggested_probability="abc",
+        suggested_model="x",
+        decision="register",
+    )
+    assert client.post("/cases/new/", form).status_code == 302
+    assert not RoutingDecision.objects.filter(stage="category").exists()
+
+
+def test_registrations_outside_the_intake_screen_record_no_category_suggestion(cast, trained_model):
+    register(cast.town_clerk, description=LABOUR)  # e.g. the portal or an import: nobody saw one
+    assert not RoutingDecision.objects.exists()

@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from jiefen.cases.choices import Action
 from jiefen.core import clock
 from jiefen.org.models import Level, Unit
-from jiefen.triage import classifier, rules
+from jiefen.triage import rules
 from jiefen.triage.models import RoutingDecision
 
 Stage = RoutingDecision.Stage
@@ -40,22 +40,34 @@ def _record(
     )
 
 
-def on_register(case, actor):
-    version, predictions = classifier.predict(case.title, case.description, top=1)
-    if not predictions:
-        return
-    top = predictions[0]
-    _record(
+def on_register(case, actor, *, suggested_code: str, probability=None, version=None):
+    """The category the intake panel showed the clerk (its top prediction), against the one
+    registered. Recorded by the intake screen, which knows what was on the screen; the kernel's
+    registration path stays free of the classifier."""
+    from jiefen.org.models import Category
+
+    shown = Category.objects.filter(code=suggested_code).first()
+    if shown is None:
+        return None
+    try:
+        probability = min(max(float(probability), 0.0), 1.0)
+    except (TypeError, ValueError):
+        probability = None
+    try:
+        version = int(version)
+    except (TypeError, ValueError):
+        version = None
+    return _record(
         case,
         Stage.CATEGORY,
         Action.REGISTER,
         actor,
-        suggested=top.code,
-        suggested_label=top.name,
+        suggested=shown.code,
+        suggested_label=shown.name,
         chosen=case.category.code,
         chosen_label=case.category.name,
-        followed=top.code == case.category.code,
-        confidence=round(top.probability, 4),
+        followed=shown.code == case.category.code,
+        confidence=round(probability, 4) if probability is not None else None,
         model_version=version,
     )
 

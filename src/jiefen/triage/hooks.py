@@ -26,9 +26,8 @@ RISK_ACTIONS = frozenset(
 
 
 def after_action(case, action: str, actor, event) -> list:
-    if action == Action.REGISTER:
-        decisions.on_register(case, actor)
-    elif action == Action.ACCEPT:
+    # the category suggestion is recorded by the intake screen, which showed it (decisions.py)
+    if action == Action.ACCEPT:
         decisions.on_level(case, action, actor, case.level)
     elif action == Action.DELEGATE_DOWN:
         decisions.on_level(case, action, actor, case.level)

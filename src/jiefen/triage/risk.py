@@ -207,10 +207,11 @@ def facts_of_case(case: Case) -> Facts:
             for _, matter, category in rows
             if category == case.category_id and matter == MatterType.PETITION
         )
-    petitions += CaseLink.objects.filter(case=case).count()
-    failed = (
-        case.outcome == Outcome.FAILED
-        or MediationSession.objects.filter(case=case, succeeded=False).exists()
+    fresh = case.event_count <= 1  # just registered: no links or sessions yet
+    if not fresh:
+        petitions += CaseLink.objects.filter(case=case).count()
+    failed = case.outcome == Outcome.FAILED or (
+        not fresh and MediationSession.objects.filter(case=case, succeeded=False).exists()
     )
     overdue = 0
     if case.state in OPEN_STATES and case.handling_due and today > case.handling_due:

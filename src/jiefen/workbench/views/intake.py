@@ -12,6 +12,7 @@ from jiefen.cases.errors import CaseError
 from jiefen.cases.kernel import perform
 from jiefen.org.selectors import regions_in_scope
 from jiefen.portal.hall import link_ticket
+from jiefen.triage import decisions
 from jiefen.workbench import intake_panel
 from jiefen.workbench.intake_forms import MATERIALS_BY_CATEGORY, IntakeForm, PartyFormSet
 
@@ -68,6 +69,14 @@ def _register_and_decide(request, form: IntakeForm, parties: list[dict], ticket:
         case = perform(
             None, "register", user, **form.register_kwargs(parties, request.FILES.getlist("files"))
         )
+        if request.POST.get("suggested_category"):  # what the side panel showed, taken or not
+            decisions.on_register(
+                case,
+                user,
+                suggested_code=request.POST["suggested_category"],
+                probability=request.POST.get("suggested_probability"),
+                version=request.POST.get("suggested_model"),
+            )
         if decision == "accept":
             case = perform(case, "accept", user)
         elif decision == "materials":
