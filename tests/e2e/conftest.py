@@ -127,3 +127,14 @@ def screenshot() -> Callable[..., Path]:
 def login_fixture() -> Callable[..., None]:
     """``login(page, live_server, username, password)`` signs in through the login form."""
     return login
+
+
+@pytest.fixture
+def desks(browser, live_server, cast):
+    """One browser context per desk (user) of the cast, logged in on first use."""
+    from tests.e2e.workbench_helpers import Desks, ensure_reference_data
+
+    ensure_reference_data()
+    desks = Desks(browser, live_server, cast.password)
+    yield desks
+    desks.close()

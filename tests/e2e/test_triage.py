@@ -6,7 +6,6 @@ beside the 受理 and 分流 forms.
 The side panel is refreshed by htmx after a debounce (400 ms on a change, 900 ms on a key in the
 概要), so every check of it waits on the text it must show, never on a fixed pause."""
 
-import pytest
 from playwright.sync_api import expect
 
 from jiefen.cases.models import Case
@@ -14,9 +13,7 @@ from jiefen.org.models import Category
 from jiefen.triage.models import RiskWarning, RoutingDecision
 from tests.cases.factories import VALID_ID, category, register
 from tests.e2e.workbench_helpers import (
-    Desks,
     case_pk_from,
-    ensure_reference_data,
     fill_intake,
     open_action,
     open_case,
@@ -47,14 +44,6 @@ NEAR_COPY = (
     "来访人称在甲村南头养殖场打工十个月，场主刘某拖欠其工资两万三千元，"
     "多次催要均未果，养殖场现已停业，请求调解追回工资。"
 )
-
-
-@pytest.fixture
-def desks(browser, live_server, cast):
-    ensure_reference_data()
-    desks = Desks(browser, live_server, cast.password)
-    yield desks
-    desks.close()
 
 
 def panel(page, part: str = ""):

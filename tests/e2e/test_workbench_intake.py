@@ -8,10 +8,8 @@ from jiefen.cases.models import Case
 from tests.e2e.workbench_helpers import (
     APPLICANT,
     BAD_CHECKSUM_ID,
-    Desks,
     act,
     case_pk_from,
-    ensure_reference_data,
     fill_intake,
     id_check_text,
     open_intake,
@@ -20,14 +18,6 @@ from tests.e2e.workbench_helpers import (
     submit_intake,
     timeline_labels,
 )
-
-
-@pytest.fixture
-def desks(browser, live_server, cast):
-    ensure_reference_data()
-    desks = Desks(browser, live_server, cast.password)
-    yield desks
-    desks.close()
 
 
 @pytest.fixture

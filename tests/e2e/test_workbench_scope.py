@@ -1,30 +1,18 @@
 """Another town's clerk, signed in in chromium, cannot open, act on, reveal, print or export a
 case of 甲镇 — every door answers 404 — and the case is left exactly as it was."""
 
-import pytest
-
 from jiefen.cases.models import Case
 from jiefen.core.models import AuditEntry
 from tests.e2e.workbench_helpers import (
-    Desks,
     case_pk_from,
     csrf_token,
     download,
-    ensure_reference_data,
     fill_intake,
     open_intake,
     state_badge,
     submit_intake,
     xlsx_text,
 )
-
-
-@pytest.fixture
-def desks(browser, live_server, cast):
-    ensure_reference_data()
-    desks = Desks(browser, live_server, cast.password)
-    yield desks
-    desks.close()
 
 
 def test_other_towns_clerk_gets_404_everywhere_and_nothing_changes(live_server, cast, desks):

@@ -22,6 +22,18 @@ from tests.cases.factories import accepted, in_progress_at_centre, register
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def analyst(cast):
+    return services.create_staff(
+        username="analyst",
+        full_name="研判员",
+        password=cast.password,
+        roles=[Role.ANALYST],
+        centre=cast.town,
+        must_change_password=False,
+    )
+
+
 def codes(assessment):
     return [h.code for h in assessment.hits]
 
@@ -201,16 +213,8 @@ def test_linked_cases_count_as_repeated_petitions(cast):
     assert "repeat_petitions" in codes(risk.assess_case(case))
 
 
-def test_an_analyst_sets_a_floor_the_automatic_assessment_keeps(cast):
+def test_an_analyst_sets_a_floor_the_automatic_assessment_keeps(cast, analyst):
     case = in_progress_at_centre(cast.town_clerk, cast.town_mediator)
-    analyst = services.create_staff(
-        username="analyst",
-        full_name="研判员",
-        password="Test@Pass2026",
-        roles=[Role.ANALYST],
-        centre=cast.town,
-        must_change_password=False,
-    )
     case = perform(case, "assess_risk", analyst, level="orange", reason="当事人情绪激动")
     warning = RiskWarning.objects.get(case=case)
     assert warning.level == "orange" and warning.signals == ["人工研判：当事人情绪激动"]
@@ -252,17 +256,9 @@ def test_a_warning_is_raised_once_while_it_is_live(cast):
     assert RiskWarning.objects.filter(case=case).count() == 1
 
 
-def test_analyst_acknowledges_then_handles_and_both_steps_are_audited(cast):
+def test_analyst_acknowledges_then_handles_and_both_steps_are_audited(cast, analyst):
     case = _red_case(cast)
     warning = RiskWarning.objects.get(case=case)
-    analyst = services.create_staff(
-        username="analyst",
-        full_name="研判员",
-        password="Test@Pass2026",
-        roles=[Role.ANALYST],
-        centre=cast.town,
-        must_change_password=False,
-    )
     warnings.acknowledge(analyst, warning)
     warning.refresh_from_db()
     assert (warning.status, warning.acknowledged_by) == ("acknowledged", analyst)

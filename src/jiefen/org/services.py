@@ -1,5 +1,7 @@
 """Every write to staff accounts, roles and scope. Each records what it did in the audit log."""
 
+import secrets
+
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 
@@ -83,6 +85,38 @@ def create_staff(
 
 
 @transaction.atomic
+def system_account(username: str, full_name: str, role, centre) -> User:
+    """The active account ``username`` holding ``role`` (a system account: never logs in, no
+    usable password), created at ``centre`` on first use; None if the name is held by an
+    account without that role. Safe when two processes create it at once."""
+    from django.db import IntegrityError
+
+    def existing():
+        user = User.objects.with_roles().filter(username=username, is_active=True).first()
+        return user if user is not None and role in user.roles else None
+
+    if (user := existing()) is not None:
+        return user
+    try:
+        with transaction.atomic():
+            # create_staff enforces the role rules and writes the audit row; the random password
+            # only satisfies the password policy and is thrown away at once
+            user = create_staff(
+                username=username,
+                full_name=full_name,
+                password=f"Sa#{secrets.token_urlsafe(24)}9a",
+                roles=[role],
+                centre=centre,
+                must_change_password=False,
+                job_title="系统账户",
+            )
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+    except (IntegrityError, DomainError):
+        pass  # created meanwhile
+    return existing()
+
+
 def set_roles(user: User, roles, *, actor, ip=None) -> None:
     """Replace a user's roles, enforcing 三员分立, and log the change."""
     roles = set(roles)

@@ -6,12 +6,8 @@ usable password and never logs in. The web layer decides when it may act for a c
 case's query code was checked), the kernel decides what it may do (the lifecycle table).
 """
 
-import secrets
-
-from django.db import IntegrityError, transaction
-
 from jiefen.cases.errors import CaseError
-from jiefen.core.errors import DomainError
+from jiefen.org import services
 from jiefen.org.models import Centre, Level, User
 from jiefen.org.roles import Role
 
@@ -41,44 +37,12 @@ def county_centre(centre_or_region) -> Centre:
 def portal_actor(centre_or_region) -> User:
     """The county's service user, created on first use."""
     centre = county_centre(centre_or_region)
-    username = f"portal-{centre.region.code[:6]}"
-    user = _existing(username)
-    if user is not None:
-        return user
-    try:
-        with transaction.atomic():
-            _create(username, centre)
-    except (IntegrityError, DomainError):
-        pass  # another request created it first
-    user = _existing(username)
+    user = services.system_account(
+        f"portal-{centre.region.code[:6]}", FULL_NAME, Role.PUBLIC_PORTAL, centre
+    )
     if user is None:  # pragma: no cover - only if the username is held by a non-portal account
         raise CaseError("网上服务账户配置有误，请联系管理员", "portal_account_invalid")
     return user
-
-
-def _existing(username: str) -> User | None:
-    user = User.objects.with_roles().filter(username=username, is_active=True).first()
-    if user is None or Role.PUBLIC_PORTAL not in user.roles:
-        return None
-    return user
-
-
-def _create(username: str, centre: Centre) -> None:
-    from jiefen.org import services
-
-    # create_staff enforces the role rules and writes the audit row; the random password only
-    # satisfies the password policy and is thrown away at once.
-    user = services.create_staff(
-        username=username,
-        full_name=FULL_NAME,
-        password=f"Pp#{secrets.token_urlsafe(24)}9a",
-        roles=[Role.PUBLIC_PORTAL],
-        centre=centre,
-        must_change_password=False,
-        job_title="系统账户",
-    )
-    user.set_unusable_password()
-    user.save(update_fields=["password"])
 
 
 def is_portal_account(user) -> bool:
