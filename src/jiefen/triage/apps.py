@@ -16,10 +16,11 @@ class TriageConfig(AppConfig):
 
         from jiefen.triage.models import RiskPolicy, RiskSignal, RoutingRule
 
-        for signal in (post_save, post_delete):
-            signal.connect(_forget_rules, sender=RoutingRule, dispatch_uid=f"rules_{signal}")
+        for event, signal in (("saved", post_save), ("deleted", post_delete)):
+            signal.connect(_forget_rules, sender=RoutingRule, dispatch_uid=f"triage_rule_{event}")
             for model in (RiskPolicy, RiskSignal):
-                signal.connect(_forget_risk, sender=model, dispatch_uid=f"risk_{model}_{signal}")
+                uid = f"triage_{model.__name__}_{event}"
+                signal.connect(_forget_risk, sender=model, dispatch_uid=uid)
         m2m_changed.connect(
             _forget_rules, sender=RoutingRule.categories.through, dispatch_uid="rules_categories"
         )

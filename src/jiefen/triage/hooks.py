@@ -4,6 +4,9 @@ transaction): record routing decisions, reassess risk, raise warnings."""
 from jiefen.cases.choices import FINAL_STATES, Action, State, risk_rank
 from jiefen.triage import decisions, risk, warnings
 
+# a case that is over has no risk to follow
+NO_RISK_STATES = FINAL_STATES | {State.CLOSED}
+
 # actions after which the risk signals may have changed
 RISK_ACTIONS = frozenset(
     {
@@ -46,7 +49,7 @@ def after_action(case, action: str, actor, event) -> list:
             [f"人工研判：{event.note}"],
         )
         return []
-    if action not in RISK_ACTIONS or case.state in FINAL_STATES or case.state == State.CLOSED:
+    if action not in RISK_ACTIONS or case.state in NO_RISK_STATES:
         return []
     return reassess(case)
 

@@ -15,7 +15,7 @@ def case_panel(case, user) -> dict:
             user,
             title=case.title,
             description=case.description,
-            hashes=similar.hashes_of_case(case),
+            hashes=risk.applicant_hashes(case),
             exclude_pk=case.pk,
         )
     return {

@@ -178,19 +178,31 @@ def assess(facts: Facts) -> Assessment:
     return Assessment(score, level_for(score, policy), hits)
 
 
-def facts_of_case(case: Case) -> Facts:
-    policy, _ = config()
-    today = clock.today()
+def applicant_hashes(case: Case) -> list[tuple[str, str]]:
+    """The keyed hashes (field, value) of the case's applicants' ID and phone numbers."""
     hashes = []
     applicants = Party.objects.filter(case=case, role="applicant")
     for id_hash, phone_hash in applicants.values_list("id_hash", "phone_hash"):
         hashes += [(f, v) for f, v in (("id_hash", id_hash), ("phone_hash", phone_hash)) if v]
+    return hashes
+
+
+def any_of(hashes, prefix: str = "", **also) -> Q:
+    """A party (reached through ``prefix``) carrying any of these keyed hashes."""
+    matched = Q()
+    for name, value in hashes:
+        matched |= Q(**{f"{prefix}{name}": value, **also})
+    return matched
+
+
+def facts_of_case(case: Case) -> Facts:
+    policy, _ = config()
+    today = clock.today()
+    hashes = applicant_hashes(case)
     earlier = 0
     petitions = 0
     if hashes:
-        same_person = Q()
-        for field, value in hashes:
-            same_person |= Q(**{f"parties__{field}": value, "parties__role": "applicant"})
+        same_person = any_of(hashes, "parties__", parties__role="applicant")
         since = case.registered_at - timedelta(days=policy.repeat_window_days)
         history = (
             Case.objects.filter(

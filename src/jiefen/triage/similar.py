@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 import numpy as np
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 
 from jiefen.cases.choices import OPEN_STATES
@@ -20,7 +20,7 @@ from jiefen.cases.models import Case, Party
 from jiefen.cases.selectors import visible_cases
 from jiefen.core import clock
 from jiefen.triage import bootstrap
-from jiefen.triage.risk import config
+from jiefen.triage.risk import any_of, config
 from jiefen.triage.text import case_text, normalise, words
 
 MAX_CANDIDATES = 2000
@@ -70,12 +70,9 @@ def earlier_cases(user, hashes: list[tuple[str, str]], *, exclude_pk=None, limit
     """Cases in the user's scope with a party carrying one of these keyed hashes, newest first."""
     if not hashes:
         return []
-    same = Q()
-    for field_name, value in hashes:
-        same |= Q(**{field_name: value})
     seen = (
         visible_cases(user)
-        .filter(Exists(Party.objects.filter(same, case=OuterRef("pk"))))
+        .filter(Exists(Party.objects.filter(any_of(hashes), case=OuterRef("pk"))))
         .exclude(pk=exclude_pk)
         .only("pk", "number", "title", "state", "registered_at", "category__name")
         .select_related("category")
@@ -101,13 +98,10 @@ def similar_open_cases(
         return []
     same_party = set()
     if hashes:
-        same = Q()
-        for field_name, value in hashes:
-            same |= Q(**{field_name: value})
         same_party = set(
-            Party.objects.filter(same, case_id__in=[c.pk for c in candidates]).values_list(
-                "case_id", flat=True
-            )
+            Party.objects.filter(
+                any_of(hashes), case_id__in=[c.pk for c in candidates]
+            ).values_list("case_id", flat=True)
         )
     query = case_text(title, description)
     scores = np.zeros(len(candidates))
@@ -125,12 +119,3 @@ def similar_open_cases(
             matches.append(Match(case, float(score), reasons))
     matches.sort(key=lambda m: (len(m.reasons), m.score), reverse=True)
     return matches[:MAX_SHOWN]
-
-
-def hashes_of_case(case) -> list[tuple[str, str]]:
-    found = []
-    for id_hash, phone_hash in case.parties.filter(role="applicant").values_list(
-        "id_hash", "phone_hash"
-    ):
-        found += [(f, v) for f, v in (("id_hash", id_hash), ("phone_hash", phone_hash)) if v]
-    return found
